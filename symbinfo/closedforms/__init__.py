@@ -1,0 +1,9 @@
+"""The closed-form rule registries, one per measure, filled by the rule modules imported below."""
+
+from .registry import Rule, RuleRegistrationError, RuleRegistry
+
+ENTROPY = RuleRegistry("entropy", arity=1)
+KL_DIVERGENCE = RuleRegistry("kl_divergence", arity=2)
+CROSS_ENTROPY = RuleRegistry("cross_entropy", arity=2)
+
+__all__ = ["CROSS_ENTROPY", "ENTROPY", "KL_DIVERGENCE", "Rule", "RuleRegistrationError", "RuleRegistry"]
