@@ -1,0 +1,40 @@
+"""Bring results to textbook form without ever changing their value on the declared domain.
+
+Only transformations valid under the symbols' SymPy assumptions are used; logarithms of positive
+rational numbers are split into logarithms of primes so exact results collect into a few terms
+(``log(2)/2 + log(4)/2`` becomes ``3*log(2)/2``).
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+
+def _split_rational_logs(expr: sp.Expr) -> sp.Expr:
+    def is_rational_log(e: sp.Basic) -> bool:
+        return isinstance(e, sp.log) and e.args[0].is_Rational and e.args[0].is_positive
+
+    return expr.replace(
+        is_rational_log, lambda e: sp.expand_log(e, force=True, factor=True)
+    )
+
+
+def tidy(expr: sp.Expr) -> sp.Expr:
+    """A simpler equal form of ``expr`` (never a longer one).
+
+    >>> tidy(sp.log(2) / 2 + sp.log(4) / 2)
+    3*log(2)/2
+    >>> p = sp.Symbol("p", positive=True)
+    >>> tidy(-p * sp.log(p) - (1 - p) * sp.log(1 - p))
+    -p*log(p) - (1 - p)*log(1 - p)
+    """
+    expr = sp.sympify(expr)
+    if not isinstance(expr, sp.Expr) or expr.has(sp.Integral, sp.Sum):
+        return expr
+    candidate = _split_rational_logs(expr)
+    if not candidate.free_symbols:
+        candidate = sp.nsimplify(candidate) if candidate.is_Rational else candidate
+    candidates = [expr, candidate]
+    if candidate.free_symbols:
+        candidates.append(sp.expand_log(candidate))
+    return min(candidates, key=lambda e: (sp.count_ops(e), len(str(e))))

@@ -1,0 +1,188 @@
+"""The distribution view: the one place that reads what the user passed in.
+
+Every public function reads its random-variable and distribution arguments through here. It tells
+finite inputs (sympy.stats finite RVs and expressions of them, finite distributions, symbinfo joint
+variables) from continuous, infinite discrete and multivariate ones, builds joint probability
+tables for finite inputs, and hands everything else on as a sympy.stats distribution.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+import sympy as sp
+from sympy.stats.crv import SingleContinuousDistribution
+from sympy.stats.drv import SingleDiscreteDistribution
+from sympy.stats.frv import SingleFiniteDistribution
+from sympy.stats.rv import Distribution, RandomSymbol, random_symbols
+
+from ..errors import MismatchError, UnsupportedInputError
+from .joint import JointVariable, check_pmf
+
+
+class Kind(Enum):
+    FINITE = "finite"
+    DISCRETE = "discrete"  # countably infinite support
+    CONTINUOUS = "continuous"
+    MULTIVARIATE = "multivariate"  # joint continuous (e.g. MultivariateNormal and its components)
+    ABSTRACT = "abstract"  # a plain Symbol standing for an unspecified random variable
+
+
+def _distribution_of_symbol(rv: RandomSymbol) -> Distribution:
+    return rv.pspace.distribution
+
+
+def _is_random_expression(obj: object) -> bool:
+    return isinstance(obj, sp.Expr) and bool(random_symbols(obj))
+
+
+def kind_of(obj: object) -> Kind:
+    """Which kind of input ``obj`` is; raises for what symbinfo cannot read.
+
+    >>> from sympy.stats import Die, Normal
+    >>> kind_of(Die("D", 6)), kind_of(Normal("N", 0, 1)), kind_of(sp.Symbol("X"))
+    (<Kind.FINITE: 'finite'>, <Kind.CONTINUOUS: 'continuous'>, <Kind.ABSTRACT: 'abstract'>)
+    """
+    if isinstance(obj, JointVariable) or isinstance(obj, SingleFiniteDistribution):
+        return Kind.FINITE
+    if isinstance(obj, SingleContinuousDistribution):
+        return Kind.CONTINUOUS
+    if isinstance(obj, SingleDiscreteDistribution):
+        return Kind.DISCRETE
+    if isinstance(obj, Distribution):
+        return Kind.MULTIVARIATE
+    if isinstance(obj, sp.Symbol) and not isinstance(obj, RandomSymbol):
+        return Kind.ABSTRACT
+    if _is_random_expression(obj):
+        kinds = set()
+        for rv in random_symbols(obj):
+            dist = _distribution_of_symbol(rv)
+            if isinstance(rv, RandomSymbol) and rv.pspace.is_Finite:
+                kinds.add(Kind.FINITE)
+            elif isinstance(dist, SingleFiniteDistribution):
+                kinds.add(Kind.FINITE)
+            elif isinstance(dist, SingleContinuousDistribution):
+                kinds.add(Kind.CONTINUOUS)
+            elif isinstance(dist, SingleDiscreteDistribution):
+                kinds.add(Kind.DISCRETE)
+            else:
+                kinds.add(Kind.MULTIVARIATE)
+        if len(kinds) == 1:
+            return kinds.pop()
+        raise UnsupportedInputError(f"{obj} mixes random variables of different kinds")
+    raise UnsupportedInputError(
+        f"cannot read {obj!r} ({type(obj).__name__}) as a random variable or distribution; "
+        "pass a sympy.stats random variable or distribution, or a symbinfo FiniteJointRV"
+    )
+
+
+def common_kind(objs: Sequence[object]) -> Kind:
+    kinds = {kind_of(o) for o in objs}
+    if len(kinds) == 1:
+        return kinds.pop()
+    if Kind.ABSTRACT in kinds:
+        return Kind.ABSTRACT
+    if kinds <= {Kind.CONTINUOUS, Kind.MULTIVARIATE}:
+        return Kind.MULTIVARIATE
+    raise MismatchError(f"cannot combine inputs of kinds {sorted(k.value for k in kinds)}: {objs}")
+
+
+@dataclass(frozen=True)
+class FiniteJoint:
+    """A finite joint pmf over ``len(atoms)`` variables: outcome tuple → probability."""
+
+    atoms: tuple
+    pmf: dict
+
+    def marginal(self, indices: Sequence[int]) -> dict[tuple, sp.Expr]:
+        """Pmf of the variables at ``indices`` (terms that are exactly 0 dropped)."""
+        out: dict[tuple, sp.Expr] = {}
+        for outcome, p in self.pmf.items():
+            if p == 0:
+                continue
+            key = tuple(outcome[i] for i in indices)
+            out[key] = out[key] + p if key in out else p
+        return out
+
+    def index(self, atom: object) -> int:
+        return self.atoms.index(atom)
+
+
+def _joint_of_table_variables(atoms: Sequence[JointVariable]) -> FiniteJoint:
+    tables = {a.table for a in atoms}
+    if len(tables) > 1:
+        raise MismatchError(
+            f"{list(atoms)} belong to different FiniteJointRV tables; build them as one table"
+        )
+    table = tables.pop()
+    positions = [a.index for a in atoms]
+    pmf: dict[tuple, sp.Expr] = {}
+    for outcome, p in table.pmf.items():
+        key = tuple(outcome[i] for i in positions)
+        pmf[key] = pmf[key] + p if key in pmf else p
+    return FiniteJoint(tuple(atoms), pmf)
+
+
+def _joint_of_sympy_expressions(atoms: Sequence[sp.Expr]) -> FiniteJoint:
+    # sympy.stats treats random symbols of different probability spaces as independent; enumerate
+    # the product of their pmfs and push every outcome through the expressions.
+    symbols = sorted(set().union(*(random_symbols(a) for a in atoms)), key=sp.default_sort_key)
+    pmfs = [_distribution_of_symbol(s).dict for s in symbols]
+    pmf: dict[tuple, sp.Expr] = {}
+    for combo in itertools.product(*(list(d.items()) for d in pmfs)):
+        values = dict(zip(symbols, (v for v, _ in combo), strict=True))
+        prob = sp.Mul(*(p for _, p in combo))
+        key = tuple(sp.sympify(a).xreplace(values) for a in atoms)
+        pmf[key] = pmf[key] + prob if key in pmf else prob
+    return FiniteJoint(tuple(atoms), pmf)
+
+
+def finite_joint(atoms: Sequence[object]) -> FiniteJoint:
+    """The joint pmf of finite random variables (table variables or sympy.stats expressions).
+
+    >>> from sympy.stats import Die
+    >>> X, Y = Die("X", 2), Die("Y", 2)
+    >>> finite_joint([X, X + Y]).pmf
+    {(1, 2): 1/4, (1, 3): 1/4, (2, 3): 1/4, (2, 4): 1/4}
+    """
+    atoms = tuple(atoms)
+    if all(isinstance(a, JointVariable) for a in atoms):
+        return _joint_of_table_variables(atoms)
+    if any(isinstance(a, JointVariable) for a in atoms):
+        raise MismatchError(f"cannot combine FiniteJointRV variables with sympy.stats ones: {atoms}")
+    if any(isinstance(a, SingleFiniteDistribution) for a in atoms):
+        if len(atoms) > 1:
+            raise MismatchError(
+                f"a joint quantity needs random variables, not bare distributions: {atoms}"
+            )
+        return FiniteJoint(atoms, {(k,): v for k, v in atoms[0].dict.items()})
+    return _joint_of_sympy_expressions(atoms)
+
+
+def finite_pmf(obj: object) -> dict:
+    """The pmf of one finite input, outcome → probability, validated.
+
+    >>> from sympy.stats import Bernoulli
+    >>> p = sp.Symbol("p", positive=True)
+    >>> finite_pmf(Bernoulli("B", p))
+    {0: 1 - p, 1: p}
+    """
+    joint = finite_joint([obj])
+    pmf = {k[0]: v for k, v in joint.pmf.items()}
+    check_pmf(pmf, what=f"the distribution of {obj}")
+    return pmf
+
+
+def distribution(obj: object) -> Distribution:
+    """The sympy.stats distribution of a single (non-finite) random variable or distribution."""
+    if isinstance(obj, Distribution):
+        return obj
+    if isinstance(obj, RandomSymbol):
+        return _distribution_of_symbol(obj)
+    raise UnsupportedInputError(
+        f"{obj} is an expression of random variables; symbinfo reads functions of finite random "
+        "variables only, so pass the random variable or its distribution"
+    )
