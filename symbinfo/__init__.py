@@ -1,5 +1,14 @@
-"""symbinfo: symbolic, exact information theory on SymPy and mpmath."""
+"""symbinfo: symbolic, exact information theory on SymPy and mpmath.
 
+>>> import sympy as sp
+>>> from sympy.stats import Bernoulli
+>>> import symbinfo as si
+>>> p = sp.Symbol("p", positive=True)
+>>> si.entropy(Bernoulli("B", p))
+-p*log(p) - (1 - p)*log(1 - p)
+"""
+
+from .distributions.joint import FiniteJointRV, JointTable, JointVariable
 from .errors import (
     InvalidDistributionError,
     MismatchError,
@@ -7,11 +16,47 @@ from .errors import (
     SymbinfoError,
     UnsupportedInputError,
 )
+from .measures import (
+    CoInformation,
+    ConditionalEntropy,
+    CrossEntropy,
+    DualTotalCorrelation,
+    Entropy,
+    HellingerDistance,
+    InformationMeasure,
+    JensenShannonDivergence,
+    KLDivergence,
+    MutualInformation,
+    RenyiDivergence,
+    RenyiEntropy,
+    TotalCorrelation,
+    TotalVariation,
+    TsallisEntropy,
+    co_information,
+    conditional_entropy,
+    cross_entropy,
+    dual_total_correlation,
+    entropy,
+    hellinger_distance,
+    information_gain,
+    js_divergence,
+    kl_divergence,
+    mutual_information,
+    renyi_divergence,
+    renyi_entropy,
+    total_correlation,
+    total_variation,
+    tsallis_entropy,
+)
 
 __all__ = [
-    "InvalidDistributionError",
-    "MismatchError",
-    "ParseError",
-    "SymbinfoError",
-    "UnsupportedInputError",
+    "CoInformation", "ConditionalEntropy", "CrossEntropy", "DualTotalCorrelation", "Entropy",
+    "FiniteJointRV", "HellingerDistance", "InformationMeasure", "InvalidDistributionError",
+    "JensenShannonDivergence", "JointTable", "JointVariable", "KLDivergence", "MismatchError",
+    "MutualInformation", "ParseError", "RenyiDivergence", "RenyiEntropy", "SymbinfoError",
+    "TotalCorrelation", "TotalVariation", "TsallisEntropy", "UnsupportedInputError",
+    "co_information", "conditional_entropy", "cross_entropy", "dual_total_correlation",
+    "entropy", "hellinger_distance", "information_gain", "js_divergence", "kl_divergence",
+    "mutual_information", "renyi_divergence", "renyi_entropy", "total_correlation",
+    "total_variation", "tsallis_entropy",
 ]

@@ -47,16 +47,16 @@ def cross_entropy(p: Pmf, q: Pmf) -> sp.Expr:
     >>> tidy(cross_entropy({0: half, 1: half}, {0: sp.Rational(1, 4), 1: sp.Rational(3, 4)}))
     -log(3)/2 + 2*log(2)
     """
-    terms = []
+    infinite, terms = [], []
     for x, px in p.items():
         if not _nonzero(px):
             continue
         qx = sp.sympify(q.get(x, sp.S.Zero))
         if qx == 0 or qx.is_zero is True:
-            terms.append(_plogp_over(px, qx))
+            infinite.append(_plogp_over(px, qx))
         else:
-            terms.append(-px * sp.log(qx))
-    return sp.Add(*terms)
+            terms.append(px * sp.log(qx))
+    return sp.Add(*infinite) - sp.Add(*terms)
 
 
 def kl_divergence(p: Pmf, q: Pmf) -> sp.Expr:

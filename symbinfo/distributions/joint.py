@@ -160,7 +160,7 @@ def _nested_to_dict(table: Sequence, depth: int) -> dict[tuple, object]:
     return out
 
 
-def FiniteJointRV(  # noqa: N802 - named like sympy.stats' RV constructors
+def FiniteJointRV(
     names: str | Sequence[str | sp.Symbol], table: Mapping | Sequence | sp.MatrixBase
 ) -> JointVariable | tuple[JointVariable, ...]:
     """Random variables of one finite joint distribution, one per name.

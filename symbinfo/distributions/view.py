@@ -60,9 +60,7 @@ def kind_of(obj: object) -> Kind:
         kinds = set()
         for rv in random_symbols(obj):
             dist = _distribution_of_symbol(rv)
-            if isinstance(rv, RandomSymbol) and rv.pspace.is_Finite:
-                kinds.add(Kind.FINITE)
-            elif isinstance(dist, SingleFiniteDistribution):
+            if (isinstance(rv, RandomSymbol) and rv.pspace.is_Finite) or isinstance(dist, SingleFiniteDistribution):
                 kinds.add(Kind.FINITE)
             elif isinstance(dist, SingleContinuousDistribution):
                 kinds.add(Kind.CONTINUOUS)
