@@ -70,7 +70,7 @@ def kl_divergence(p: Pmf, q: Pmf) -> sp.Expr:
     return sp.Add(*(_plogp_over(px, q.get(x, sp.S.Zero)) for x, px in p.items()))
 
 
-def mixture(p: Pmf, q: Pmf, weight: sp.Expr = sp.Rational(1, 2)) -> dict:
+def mixture(p: Pmf, q: Pmf, weight: sp.Expr = sp.S.Half) -> dict:
     """The pmf weight·P + (1 − weight)·Q on the union of the alphabets."""
     keys = list(dict.fromkeys([*p, *q]))
     return {x: sp.sympify(weight * p.get(x, 0) + (1 - weight) * q.get(x, 0)) for x in keys}

@@ -51,7 +51,9 @@ def check_pmf(pmf: Mapping[object, sp.Expr], what: str = "table") -> list[sp.Bas
     total = sp.simplify(sp.Add(*pmf.values()))
     if total != 1:
         if (total - 1).is_zero is False:
-            raise InvalidDistributionError(f"{what} does not sum to 1: the entries add up to {total}")
+            raise InvalidDistributionError(
+                f"{what} does not sum to 1: the entries add up to {total}"
+            )
         conditions.append(sp.Eq(total, 1))
     return conditions
 
@@ -85,8 +87,8 @@ class JointTable(sp.Basic):
                 raise InvalidDistributionError(f"outcome {outcome} appears twice")
             pmf[key] = p if isinstance(p, sp.Basic) else sp.sympify(p, strict=True)
         check_pmf(pmf)
-        obj = super().__new__(cls, sp.Tuple(*names), sp.Dict({sp.Tuple(*k): v for k, v in pmf.items()}))
-        return obj
+        entries = sp.Dict({sp.Tuple(*k): v for k, v in pmf.items()})
+        return super().__new__(cls, sp.Tuple(*names), entries)
 
     @property
     def names(self) -> tuple[sp.Symbol, ...]:

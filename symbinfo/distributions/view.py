@@ -46,7 +46,7 @@ def kind_of(obj: object) -> Kind:
     >>> kind_of(Die("D", 6)), kind_of(Normal("N", 0, 1)), kind_of(sp.Symbol("X"))
     (<Kind.FINITE: 'finite'>, <Kind.CONTINUOUS: 'continuous'>, <Kind.ABSTRACT: 'abstract'>)
     """
-    if isinstance(obj, JointVariable) or isinstance(obj, SingleFiniteDistribution):
+    if isinstance(obj, (JointVariable, SingleFiniteDistribution)):
         return Kind.FINITE
     if isinstance(obj, SingleContinuousDistribution):
         return Kind.CONTINUOUS
@@ -60,7 +60,7 @@ def kind_of(obj: object) -> Kind:
         kinds = set()
         for rv in random_symbols(obj):
             dist = _distribution_of_symbol(rv)
-            if (isinstance(rv, RandomSymbol) and rv.pspace.is_Finite) or isinstance(dist, SingleFiniteDistribution):
+            if rv.pspace.is_Finite or isinstance(dist, SingleFiniteDistribution):
                 kinds.add(Kind.FINITE)
             elif isinstance(dist, SingleContinuousDistribution):
                 kinds.add(Kind.CONTINUOUS)
@@ -150,7 +150,9 @@ def finite_joint(atoms: Sequence[object]) -> FiniteJoint:
     if all(isinstance(a, JointVariable) for a in atoms):
         return _joint_of_table_variables(atoms)
     if any(isinstance(a, JointVariable) for a in atoms):
-        raise MismatchError(f"cannot combine FiniteJointRV variables with sympy.stats ones: {atoms}")
+        raise MismatchError(
+            f"cannot combine FiniteJointRV variables with sympy.stats ones: {atoms}"
+        )
     if any(isinstance(a, SingleFiniteDistribution) for a in atoms):
         if len(atoms) > 1:
             raise MismatchError(

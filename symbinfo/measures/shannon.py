@@ -65,7 +65,8 @@ class ConditionalEntropy(_EntropyCombination):
     r"""Conditional entropy H(X | Y) = H(X, Y) − H(Y); ``given`` may be a tuple.
 
     >>> from symbinfo import FiniteJointRV
-    >>> X, Y = FiniteJointRV("X Y", [[sp.Rational(1, 2), 0], [sp.Rational(1, 4), sp.Rational(1, 4)]])
+    >>> half, quarter = sp.Rational(1, 2), sp.Rational(1, 4)
+    >>> X, Y = FiniteJointRV("X Y", [[half, 0], [quarter, quarter]])
     >>> ConditionalEntropy(X, given=Y).doit()
     -log(2)/2 + 3*log(3)/4
     >>> sp.latex(ConditionalEntropy(X, given=Y))
@@ -196,7 +197,8 @@ class TotalCorrelation(_Multivariate):
     """Total correlation (Watanabe 1960) C = Σ H(Xᵢ) − H(X₁, …, Xₙ).
 
     >>> from symbinfo import FiniteJointRV
-    >>> X, Y, Z = FiniteJointRV("X Y Z", {(0, 0, 0): sp.Rational(1, 2), (1, 1, 1): sp.Rational(1, 2)})
+    >>> half = sp.Rational(1, 2)
+    >>> X, Y, Z = FiniteJointRV("X Y Z", {(0, 0, 0): half, (1, 1, 1): half})
     >>> TotalCorrelation(X, Y, Z).doit()
     2*log(2)
     """
@@ -211,7 +213,8 @@ class DualTotalCorrelation(_Multivariate):
     """Dual total correlation (Han 1978) D = H(X₁, …, Xₙ) − Σ H(Xᵢ | rest).
 
     >>> from symbinfo import FiniteJointRV
-    >>> X, Y, Z = FiniteJointRV("X Y Z", {(0, 0, 0): sp.Rational(1, 2), (1, 1, 1): sp.Rational(1, 2)})
+    >>> half = sp.Rational(1, 2)
+    >>> X, Y, Z = FiniteJointRV("X Y Z", {(0, 0, 0): half, (1, 1, 1): half})
     >>> DualTotalCorrelation(X, Y, Z).doit()
     log(2)
     """
