@@ -5,10 +5,11 @@ negative, real; a symbol without assumptions is sampled as a real number), excep
 symbols of a :class:`~symbinfo.JointTable`, which are drawn on the probability simplex: cells
 that are bare symbols get the coordinates of a Dirichlet(1, …, 1) draw (so a cell written as
 ``1 - p00 - p01 - …`` lands in (0, 1) as well), other table symbols are uniform in (0, 1).
-A point is kept only when every table is a probability table there, every sympy.stats
-distribution accepts its parameters (its own ``check``) and every extra ``where`` condition
-holds; rejected draws are counted, never hidden. Values are exact rationals, so the checks are
-exact and the same point can be re-evaluated independently.
+Finite sympy.stats distributions with symbolic probabilities (Bernoulli(p), FiniteRV) are
+sampled the same way. A point is kept only when every table is a probability table there, every
+sympy.stats distribution accepts its parameters (its own ``check``) and every extra ``where``
+condition holds; rejected draws are counted, never hidden. Values are exact rationals, so the
+checks are exact and the same point can be re-evaluated independently.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import random
 from dataclasses import dataclass, field
 
 import sympy as sp
+from sympy.stats.frv import SingleFiniteDistribution
 from sympy.stats.rv import Distribution, RandomSymbol
 
 from ..distributions.joint import JointTable
@@ -83,8 +85,21 @@ def _number(value: sp.Expr) -> sp.Expr | None:
     return sp.N(value, 40)
 
 
-def _check_table(table: JointTable, point: dict) -> bool:
-    values = [_number(c.xreplace(point)) for c in table.pmf.values()]
+def _cells(obj: object) -> list[sp.Expr] | None:
+    """The probabilities of a table or of a finite distribution with symbolic entries."""
+    if isinstance(obj, JointTable):
+        return list(obj.pmf.values())
+    if isinstance(obj, SingleFiniteDistribution):
+        try:
+            values = [sp.sympify(v) for v in obj.dict.values()]
+        except Exception:  # e.g. a Die with a symbolic number of sides
+            return None
+        return values if any(v.free_symbols for v in values) else None
+    return None
+
+
+def _check_cells(cells: list[sp.Expr], point: dict) -> bool:
+    values = [_number(c.xreplace(point)) for c in cells]
     if any(v is None or not v.is_real for v in values):
         return False
     if any(v < 0 or v > 1 for v in values):
@@ -98,17 +113,17 @@ class Domain:
     """The symbols of a claim and the constraints on them."""
 
     symbols: list[sp.Symbol]
-    tables: list[JointTable] = field(default_factory=list)
+    #: probability tables: the cells of each JointTable / finite distribution with symbols
+    tables: list[list[sp.Expr]] = field(default_factory=list)
     distributions: list[Distribution] = field(default_factory=list)
     conditions: list[sp.Basic] = field(default_factory=list)
 
     @property
     def table_symbols(self) -> set[sp.Symbol]:
-        return {s for t in self.tables for c in t.pmf.values() for s in c.free_symbols}
+        return {s for cells in self.tables for c in cells for s in c.free_symbols}
 
     def _draw_tables(self, rng: random.Random, point: dict) -> None:
-        for table in self.tables:
-            cells = list(table.pmf.values())
+        for cells in self.tables:
             bare = list(dict.fromkeys(c for c in cells if isinstance(c, sp.Symbol)))
             bare = [s for s in bare if s not in point]
             if bare and rng.random() < 0.8:
@@ -129,7 +144,7 @@ class Domain:
         for s in self.symbols:
             if s not in point:
                 point[s] = draw_symbol(s, rng)
-        if not all(_check_table(t, point) for t in self.tables):
+        if not all(_check_cells(cells, point) for cells in self.tables):
             return None, INVALID_TABLE
         if not all(_check_distribution(d, point) for d in self.distributions):
             return None, INVALID_DISTRIBUTION
@@ -159,11 +174,14 @@ def collect_domain(exprs: list[sp.Basic], evaluated: list[sp.Basic],
                 tables[node] = None
             elif isinstance(node, Distribution):
                 dists[node] = None
+                if _cells(node) is not None:
+                    tables[node] = None
     symbols: set[sp.Symbol] = set()
     for e in evaluated:
         symbols |= {s for s in sp.sympify(e).free_symbols if not isinstance(s, RandomSymbol)}
-    for t in tables:
-        for c in t.pmf.values():
+    cells = [_cells(t) for t in tables]
+    for table in cells:
+        for c in table:
             symbols |= c.free_symbols
     for d in dists:
         for a in d.args:
@@ -171,5 +189,4 @@ def collect_domain(exprs: list[sp.Basic], evaluated: list[sp.Basic],
             symbols |= {s for s in found if not isinstance(s, RandomSymbol)}
     for cond in conditions:
         symbols |= sp.sympify(cond).free_symbols
-    return Domain(sorted(symbols, key=sp.default_sort_key), list(tables), list(dists),
-                  list(conditions))
+    return Domain(sorted(symbols, key=sp.default_sort_key), cells, list(dists), list(conditions))

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import mpmath
 import sympy as sp
+from sympy.printing.pycode import MpmathPrinter
 
 UNDEFINED = "undefined value (nan, complex or not a number)"
 
@@ -56,6 +57,46 @@ def clean(value: object, tol: mpmath.mpf) -> object:
     return value
 
 
+def _inside_limits(integral: sp.Integral) -> sp.Expr:
+    """The integral with conditions ``x >= a`` / ``x <= b`` of its own limits set to true (they
+    hold on the open interval) and ``(-oo, oo)`` split at 0.
+
+    Quadrature nodes land within rounding of the limits, where a recomputed ``x >= a`` may come
+    out false and a density's ``Piecewise`` drop to 0 (log 0); splitting at 0 puts the kink of
+    ``|x|`` densities (Laplace) on a node boundary.
+    """
+    f = integral.function
+    limits = integral.limits
+    if len(limits) != 1 or len(limits[0]) != 3:
+        return integral
+    x, a, b = limits[0]
+    truths = {}
+    for rel in f.atoms(sp.Ge, sp.Gt, sp.Le, sp.Lt):
+        pair = (rel.lts, rel.gts)
+        if pair in ((a, x), (x, b)):
+            truths[rel] = sp.true
+    f = f.xreplace(truths)
+    if a is sp.S.NegativeInfinity and b is sp.oo:
+        return sp.Integral(f, (x, a, 0)) + sp.Integral(f, (x, 0, b))
+    return sp.Integral(f, (x, a, b))
+
+
+def prepare(expr: sp.Expr) -> sp.Expr:
+    """``expr`` ready for mpmath quadrature (see :func:`_inside_limits`)."""
+    if not expr.has(sp.Integral):
+        return expr
+    return expr.replace(lambda e: isinstance(e, sp.Integral), _inside_limits)
+
+
+def _printer() -> MpmathPrinter:
+    # order="none": the default printer sorts the terms of a sum, which evaluates every
+    # integral in it with evalf first (a minute for a few Gaussian integrals); so would
+    # lambdify's docstring, hence docstring_limit=0
+    return MpmathPrinter({"fully_qualified_modules": False, "inline": True,
+                          "allow_unknown_functions": True, "user_functions": {},
+                          "order": "none"})
+
+
 class Side:
     """One side of a claim, evaluable at exact points.
 
@@ -70,7 +111,8 @@ class Side:
         self.expr = sp.sympify(expr)
         self.symbols = list(symbols)
         try:
-            self._func = sp.lambdify(self.symbols, self.expr, modules="mpmath")
+            self._func = sp.lambdify(self.symbols, prepare(self.expr), modules="mpmath",
+                                     printer=_printer(), docstring_limit=0)
         except Exception:  # a construct the mpmath printer cannot write: use evalf per point
             self._func = None
 

@@ -113,6 +113,16 @@ def _strategies() -> list[tuple[str, Callable[[sp.Expr], sp.Expr]]]:
 def transforms(expr: sp.Expr, cell_symbols: set[sp.Symbol] = frozenset()):
     """Yield (method, transformed expression, note) for each strategy, lazily."""
     yield "identical after evaluation", expr, None
+    if expr.has(sp.Integral, sp.Sum):
+        # simplify & co. would try to integrate (minutes); only exact cancellation counts here
+        yield "expanded", sp.expand(expr), None
+        return
+    if not expr.free_symbols:
+        # a closed number: logs of rationals split into logs of primes decide exact zeros;
+        # simplify on long numeric expressions can run for minutes
+        yield "logarithms of rationals split into primes", sp.expand(
+            sp.expand_log(sp.expand(expr), factor=True)), None
+        return
     positive, swap = _positive_cells(expr, set(cell_symbols))
     note = ("proof on the interior of the probability simplex (table entries > 0); the boundary "
             "follows by continuity of 0·log 0 = 0") if swap and positive.has(sp.log) else None
@@ -154,6 +164,10 @@ def prove_sign(expr: sp.Expr, strict: bool,
     if expr.has(sp.nan, sp.Integral, sp.Sum):
         return None
     for name, out, note in transforms(expr, cell_symbols):
+        if not out.free_symbols and not out.is_Rational:
+            # SymPy would decide the sign of a closed number by evaluating it numerically:
+            # that is a numeric check, reported as such by the numeric stage, not a proof
+            continue
         sign = out.is_positive if strict else out.is_nonnegative
         if sign is True:
             return name, note
