@@ -75,7 +75,11 @@ class JointTable(sp.Basic):
             raise MismatchError(f"variable names repeat: {names}")
         pmf = {}
         for outcome, p in table.items():
-            key = tuple(outcome) if isinstance(outcome, (tuple, sp.Tuple)) else (outcome,)
+            is_tuple = isinstance(outcome, (tuple, sp.Tuple))
+            if len(names) == 1 and not (is_tuple and len(outcome) == 1):
+                key = (sp.Tuple(*outcome) if is_tuple else outcome,)  # a single tuple-valued RV
+            else:
+                key = tuple(outcome) if is_tuple else (outcome,)
             if len(key) != len(names):
                 raise MismatchError(
                     f"outcome {outcome} has {len(key)} values but there are {len(names)} "
