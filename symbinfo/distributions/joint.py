@@ -116,7 +116,12 @@ class JointTable(sp.Basic):
 
 
 class JointVariable(sp.Basic):
-    """One named variable of a :class:`JointTable`; prints as its name."""
+    """One named variable of a :class:`JointTable`; prints as its name.
+
+    >>> X, Y = FiniteJointRV("X Y", [[sp.Rational(1, 2), 0], [0, sp.Rational(1, 2)]])
+    >>> Y, Y.index, Y.table.names
+    (Y, 1, (X, Y))
+    """
 
     def __new__(cls, name: sp.Symbol, table: JointTable) -> JointVariable:
         return super().__new__(cls, name, table)
