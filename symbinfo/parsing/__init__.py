@@ -6,7 +6,8 @@ recursive-descent grammar of our own, and distribution strings by the first of t
 whitelist of sympy.stats families.  Every failure is a :class:`symbinfo.errors.ParseError`.
 """
 
+from .distribution import FAMILIES, parse_distribution
 from .expression import parse_expression
 from .latex import parse_latex
 
-__all__ = ["parse_expression", "parse_latex"]
+__all__ = ["FAMILIES", "parse_distribution", "parse_expression", "parse_latex"]

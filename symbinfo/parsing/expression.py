@@ -8,6 +8,7 @@ f-strings, keyword arguments, calls to anything but the function whitelist...) i
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Mapping
 
 import sympy as sp
@@ -36,6 +37,29 @@ _COMPARE = {
     ast.Gt: sp.Gt,
     ast.GtE: sp.Ge,
 }
+
+
+# `lambda` is a Python keyword but the usual name of a rate: it is renamed to a placeholder
+# that users cannot write (names with a leading underscore are refused) and renamed back.
+_LAMBDA_RE = re.compile(r"\blambda\b")
+_LAMBDA_PLACEHOLDER = "_kw_lambda"
+
+
+def python_source(text: str) -> str:
+    """The text as Python source: ``^`` becomes ``**`` and the name ``lambda`` a placeholder.
+
+    '^' means power on paper; Python would read it as xor with the wrong precedence
+    (``a*x^2 + b`` would be ``(a*x) xor (2 + b)``), so it is rewritten before parsing.
+    A real ``lambda: ...`` expression still fails to parse after the rename.
+    """
+    if _LAMBDA_PLACEHOLDER in text:
+        raise ParseError(f"name {_LAMBDA_PLACEHOLDER!r} is reserved")
+    return _LAMBDA_RE.sub(_LAMBDA_PLACEHOLDER, text.strip().replace("^", "**"))
+
+
+def user_name(identifier: str) -> str:
+    """The name the user wrote for an identifier of :func:`python_source`'s output."""
+    return "lambda" if identifier == _LAMBDA_PLACEHOLDER else identifier
 
 
 def _describe(node: ast.AST, text: str) -> str:
@@ -86,7 +110,7 @@ class _Converter:
         return number_from_text(seg)
 
     def _Name(self, node: ast.Name) -> sp.Basic:
-        name = node.id
+        name = user_name(node.id)
         if name.startswith("_"):
             raise ParseError(f"name {name!r} is not allowed (leading underscore)")
         if name in self.symbols:
@@ -215,9 +239,7 @@ def parse_expression(
     base = normalise_log_base(log_base)
     table = check_symbols(symbols)
     check_bracket_depth(text)
-    # '^' means power on paper; Python would read it as xor with the wrong precedence
-    # (a*x^2 + b would be (a*x) xor (2 + b)), so rewrite it before parsing.
-    source = text.strip().replace("^", "**")
+    source = python_source(text)
     try:
         tree = ast.parse(source, mode="eval")
     except SyntaxError as exc:
