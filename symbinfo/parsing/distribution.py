@@ -1,6 +1,6 @@
 """Distribution strings such as ``"Normal(mu, sigma)"`` -> a sympy.stats random variable.
 
-The family must be one of :data:`FAMILIES`; arguments are read by :func:`parse_expression`.
+The family must be one of :data:`FAMILIES`; arguments are read as by :func:`parse_expression`.
 What each argument *is* (a location, a scale, a probability, a count...) is declared once, in
 :data:`FAMILIES`, and the assumptions a bare symbol receives follow from that role through
 :data:`ROLE_ASSUMPTIONS` — no per-family branching.
@@ -16,8 +16,8 @@ import sympy as sp
 import sympy.stats as stats
 
 from ..errors import ParseError
-from ._common import CONSTANTS, check_size
-from .expression import parse_expression, python_source, user_name
+from ._common import CONSTANTS, check_bracket_depth, check_size, check_symbols
+from .expression import convert_node, python_source, user_name
 
 #: Assumptions given to a bare symbol in each role.  A probability can only be declared
 #: positive: SymPy has no assumption for 0 < p < 1 (sympy.stats still checks p <= 1 when it can).
@@ -126,7 +126,7 @@ def parse_distribution(
 
     ``Family`` must be a key of :data:`FAMILIES` (sympy.stats' univariate families; not
     ``DiscreteUniform``, ``ContinuousRV`` or ``FiniteRV``, which take objects rather than
-    parameters).  Each argument is parsed by :func:`parse_expression`.  A bare parameter name
+    parameters).  Each argument is read as by :func:`parse_expression`.  A bare parameter name
     gets the assumptions of its role: a location or interval end is ``real``; a scale, rate
     or shape is ``positive``; a probability is ``positive`` (SymPy cannot express
     ``0 < p < 1`` as an assumption); a count (die sides, Binomial ``n``) is ``integer`` and
@@ -151,6 +151,7 @@ def parse_distribution(
     text = check_size(text)
     if not isinstance(name, str) or not name.isidentifier():
         raise ParseError(f"random variable name must be an identifier, got {name!r}")
+    check_bracket_depth(text)
     source = python_source(text)
     try:
         tree = ast.parse(source, mode="eval").body
@@ -174,7 +175,7 @@ def parse_distribution(
 
     # One Symbol per name, carrying the union of the roles it has as a bare argument, so
     # that "Uniform(a, a + 1)" uses the same `a` in both places.
-    given = dict(symbols or {})
+    given = check_symbols(symbols)
     inferred: dict[str, dict[str, bool]] = {}
     for arg, role in zip(tree.args, roles, strict=False):
         if not isinstance(arg, ast.Name):
@@ -188,12 +189,7 @@ def parse_distribution(
         inferred[nm] = dict(assume)
     table = {**{nm: sp.Symbol(nm, **a) for nm, a in inferred.items()}, **given}
 
-    args = []
-    for arg in tree.args:
-        segment = ast.get_source_segment(source, arg)
-        if segment is None:  # pragma: no cover - CPython always records positions
-            raise ParseError("cannot locate an argument in the input")
-        args.append(parse_expression(segment, symbols=table))
+    args = [convert_node(source, arg, table) for arg in tree.args]
     try:
         return constructor(name, *args)
     except (ValueError, TypeError) as exc:

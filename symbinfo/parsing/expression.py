@@ -196,6 +196,21 @@ class _Converter:
         return safe_call(name, FUNCTIONS[name], args)
 
 
+def convert_node(
+    source: str, node: ast.AST, symbols: dict[str, sp.Basic], log_base: sp.Basic = sp.E
+) -> sp.Basic:
+    """Convert one node of ``ast.parse(source)`` (``source`` from :func:`python_source`)."""
+    try:
+        return _Converter(source, symbols, log_base).convert(node)
+    except RecursionError:
+        raise ParseError("formula nested too deeply") from None
+    except ParseError:
+        raise
+    except (TypeError, ValueError, ArithmeticError) as exc:
+        # SymPy rejecting a combination (e.g. a relational in an arithmetic position).
+        raise ParseError(f"cannot build the formula {source[:60]!r}: {exc}") from None
+
+
 def parse_expression(
     text: str,
     *,
@@ -246,12 +261,4 @@ def parse_expression(
         raise ParseError(f"not a valid formula: {exc.msg} in {text[:60]!r}") from None
     except (RecursionError, MemoryError, ValueError) as exc:
         raise ParseError(f"formula too complex to parse: {type(exc).__name__}") from None
-    try:
-        return _Converter(source, table, base).convert(tree.body)
-    except RecursionError:
-        raise ParseError("formula nested too deeply") from None
-    except ParseError:
-        raise
-    except (TypeError, ValueError, ArithmeticError) as exc:
-        # SymPy rejecting a combination (e.g. a relational in an arithmetic position).
-        raise ParseError(f"cannot build the formula {text[:60]!r}: {exc}") from None
+    return convert_node(source, tree.body, table, base)
