@@ -26,8 +26,14 @@ MAX_POW_BITS = 65_536
 MAX_NUMERIC_EXPONENT = 10_000
 #: Largest digit count of a number literal, and largest |decimal exponent| in ``1e...``.
 MAX_DIGITS = 400
-#: Largest integer argument for functions that SymPy evaluates exactly at integers.
-MAX_EAGER_ARGUMENT = 10_000
+#: Largest numeric argument of functions that SymPy evaluates exactly at integers
+#: (polygamma(499, 500) alone takes minutes; at 100 the worst case is ~0.2 s).
+MAX_EAGER_ARGUMENT = 100
+#: How many such exact evaluations one formula may ask for.
+MAX_EAGER_CALLS = 10
+#: Total size, in bits, of all exact numbers a formula creates (literals, powers, function
+#: values): products and sums of them can then never grow beyond this.
+MAX_TOTAL_BITS = 200_000
 
 _NUMBER_RE = re.compile(r"^(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$")
 
@@ -75,7 +81,38 @@ def _bits(r: sp.Rational) -> int:
     return max(int(abs(r.p)).bit_length(), int(r.q).bit_length(), 1)
 
 
-def safe_pow(base: sp.Basic, exponent: sp.Basic, where: str = "") -> sp.Basic:
+class Budget:
+    """What one parse may spend on exact arithmetic; SymPy does it while the tree is built.
+
+    Each exact number created (literal, power, function value) is charged by its size, so a
+    formula made of many individually acceptable big numbers is refused as a whole.
+    """
+
+    def __init__(self) -> None:
+        self.bits = 0
+        self.eager_calls = 0
+
+    def charge(self, value: sp.Basic) -> sp.Basic:
+        if isinstance(value, sp.Rational):
+            self.bits += _bits(value)
+            if self.bits > MAX_TOTAL_BITS:
+                raise ParseError(
+                    f"the numbers in this formula are too large in total (> {MAX_TOTAL_BITS} bits)"
+                )
+        return value
+
+    def charge_eager(self, name: str) -> None:
+        self.eager_calls += 1
+        if self.eager_calls > MAX_EAGER_CALLS:
+            raise ParseError(
+                f"too many exact evaluations of special functions (at {name}(); "
+                f"at most {MAX_EAGER_CALLS} per formula)"
+            )
+
+
+def safe_pow(
+    base: sp.Basic, exponent: sp.Basic, where: str = "", budget: Budget | None = None
+) -> sp.Basic:
     """``base**exponent``, refusing powers whose exact evaluation would be huge."""
     if isinstance(exponent, sp.Rational) and not base.free_symbols:
         size = abs(exponent)
@@ -84,7 +121,8 @@ def safe_pow(base: sp.Basic, exponent: sp.Basic, where: str = "") -> sp.Basic:
                 raise ParseError(f"power too large to evaluate exactly: {where or 'a power'}")
         elif size > MAX_NUMERIC_EXPONENT:
             raise ParseError(f"exponent too large: {where or 'a power'}")
-    return sp.Pow(base, exponent)
+    result = sp.Pow(base, exponent)
+    return budget.charge(result) if budget is not None else result
 
 
 @dataclass(frozen=True)
@@ -166,7 +204,9 @@ CONSTANTS: dict[str, sp.Basic] = {
 }
 
 
-def safe_call(name: str, spec: FunctionSpec, args: list[sp.Basic]) -> sp.Basic:
+def safe_call(
+    name: str, spec: FunctionSpec, args: list[sp.Basic], budget: Budget | None = None
+) -> sp.Basic:
     """Build ``name(*args)`` after checking the arity and the size of eager integer arguments."""
     if not spec.min_args <= len(args) <= spec.max_args:
         want = (
@@ -175,14 +215,17 @@ def safe_call(name: str, spec: FunctionSpec, args: list[sp.Basic]) -> sp.Basic:
             else f"{spec.min_args} to {spec.max_args}"
         )
         raise ParseError(f"{name}() takes {want} argument(s), got {len(args)}")
-    if spec.eager:
+    if spec.eager and any(a.is_number for a in args):
         for a in args:
-            if a.is_number and a.is_real and abs(a) > MAX_EAGER_ARGUMENT:
+            if a.is_number and (a.is_real is not True or abs(a) > MAX_EAGER_ARGUMENT):
                 raise ParseError(
                     f"argument of {name}() is too large to evaluate exactly "
                     f"(|argument| > {MAX_EAGER_ARGUMENT})"
                 )
-    return spec.build(*args)
+        if budget is not None:
+            budget.charge_eager(name)
+    result = spec.build(*args)
+    return budget.charge(result) if budget is not None else result
 
 
 def make_log(args: list[sp.Basic], log_base: sp.Basic, name: str = "log") -> sp.Basic:

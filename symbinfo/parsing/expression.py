@@ -19,6 +19,7 @@ from ._common import (
     FUNCTIONS,
     MAX_DEPTH,
     MAX_DIGITS,
+    Budget,
     check_bracket_depth,
     check_size,
     check_symbols,
@@ -78,6 +79,7 @@ class _Converter:
         self.symbols = symbols
         self.log_base = log_base
         self.depth = 0
+        self.budget = Budget()
 
     def convert(self, node: ast.AST) -> sp.Basic:
         self.depth += 1
@@ -102,12 +104,12 @@ class _Converter:
         if isinstance(value, int):
             if value.bit_length() > MAX_DIGITS * 4:
                 raise ParseError("integer literal too large")
-            return sp.Integer(value)
+            return self.budget.charge(sp.Integer(value))
         # Rebuild the float from its source text so 0.1 is exactly 1/10.
         seg = ast.get_source_segment(self.text, node)
         if seg is None:  # pragma: no cover - CPython always records positions
             raise ParseError("cannot locate a decimal number in the input")
-        return number_from_text(seg)
+        return self.budget.charge(number_from_text(seg))
 
     def _Name(self, node: ast.Name) -> sp.Basic:
         name = user_name(node.id)
@@ -148,7 +150,7 @@ class _Converter:
         if op is ast.Div:
             return left / right
         if op is ast.Pow:
-            return safe_pow(left, right, _describe(node, self.text))
+            return safe_pow(left, right, _describe(node, self.text), self.budget)
         raise ParseError(
             f"operator {type(node.op).__name__} is not allowed: {_describe(node, self.text)}"
         )
@@ -193,7 +195,7 @@ class _Converter:
             return custom(*args)
         if name == "log":
             return make_log(args, self.log_base)
-        return safe_call(name, FUNCTIONS[name], args)
+        return safe_call(name, FUNCTIONS[name], args, self.budget)
 
 
 def convert_node(

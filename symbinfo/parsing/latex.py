@@ -38,6 +38,7 @@ from ..errors import ParseError
 from ._common import (
     FUNCTIONS,
     MAX_DEPTH,
+    Budget,
     check_size,
     check_symbols,
     make_log,
@@ -190,6 +191,7 @@ class _Parser:
         self.symbols = symbols
         self.log_base = log_base
         self.depth = 0
+        self.budget = Budget()
         self.in_abs = 0
 
     # --- token helpers ------------------------------------------------------------------
@@ -376,12 +378,12 @@ class _Parser:
                 self.i += 1
                 exponent = self.arg()
                 where = f"power at position {start.pos}" if start else "power"
-                base = safe_pow(base, exponent, where)
+                base = safe_pow(base, exponent, where, self.budget)
                 if self.at("_"):
                     raise self.fail("put the subscript before the superscript")
             elif self.at("!"):
                 self.i += 1
-                base = safe_call("factorial", FUNCTIONS["factorial"], [base])
+                base = safe_call("factorial", FUNCTIONS["factorial"], [base], self.budget)
             else:
                 return base
 
@@ -407,7 +409,7 @@ class _Parser:
             self.i += 1
             return self.group("}")
         if t.kind == "num":
-            return number_from_text(self.split_digit())
+            return self.budget.charge(number_from_text(self.split_digit()))
         if t.kind == "letter":
             self.i += 1
             return self.name(t.text)
@@ -446,8 +448,8 @@ class _Parser:
             self.i += 1
             power = self.arg()
         args = self.function_args()
-        value = safe_call(display, FUNCTIONS[name], args)
-        return value if power is None else safe_pow(value, power, f"{display}^...")
+        value = safe_call(display, FUNCTIONS[name], args, self.budget)
+        return value if power is None else safe_pow(value, power, f"{display}^...", self.budget)
 
     def primary(self) -> sp.Basic:
         t = self.peek()
@@ -455,7 +457,7 @@ class _Parser:
             raise self.fail("unexpected end of formula:")
         if t.kind == "num":
             self.i += 1
-            return number_from_text(t.text)
+            return self.budget.charge(number_from_text(t.text))
         if t.kind == "letter":
             self.i += 1
             sub = self.subscript()
@@ -482,7 +484,7 @@ class _Parser:
         """``B(a, b)`` with two arguments is the Beta function; ``B(x)`` is B times x."""
         args = self.call_args()
         if len(args) == 2:
-            return safe_call("B", FUNCTIONS["beta"], args)
+            return safe_call("B", FUNCTIONS["beta"], args, self.budget)
         if len(args) == 1:
             return sp.Symbol("B") * args[0]
         raise self.fail("B(...) takes two arguments")
@@ -495,7 +497,7 @@ class _Parser:
             return num / self.arg()
         if name in ("binom", "tbinom", "dbinom"):
             n = self.arg()
-            return safe_call("binom", FUNCTIONS["binomial"], [n, self.arg()])
+            return safe_call("binom", FUNCTIONS["binomial"], [n, self.arg()], self.budget)
         if name == "sqrt":
             if self.at("["):
                 self.i += 1
@@ -515,7 +517,7 @@ class _Parser:
             if len(args) != 1:
                 raise self.fail("\\log takes one argument")
             value = make_log(args, base)
-            return value if power is None else safe_pow(value, power, "\\log^...")
+            return value if power is None else safe_pow(value, power, "\\log^...", self.budget)
         if name == "lg":
             raise ParseError("\\lg is ambiguous (base 2 or 10): write \\log_2 or \\log_{10}")
         if name in FUNCTION_COMMANDS:
@@ -523,8 +525,8 @@ class _Parser:
         if name == "psi" and "psi" not in self.symbols:
             order = self.polygamma_order()
             if order is not None:
-                return safe_call("polygamma", FUNCTIONS["polygamma"],
-                                 [order, *self.call_args()])  # fmt: skip
+                args = [order, *self.call_args()]
+                return safe_call("polygamma", FUNCTIONS["polygamma"], args, self.budget)
         if name in CALLED_ONLY and name not in self.symbols and self.at("("):
             return self.apply(CALLED_ONLY[name], "\\" + name)
         if name in ("mathrm", "operatorname", "text", "mathit", "textrm"):

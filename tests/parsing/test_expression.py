@@ -94,6 +94,9 @@ def test_symbols_and_log_base() -> None:
         ("x +", "not a valid formula"),
         ("", "empty"),
         ("gamma(k) + f", None),
+        ("factorial(101)", "too large to evaluate exactly"),
+        ("+".join(f"factorial({i})" for i in range(11)), "too many exact evaluations"),
+        ("*".join(["2**32000"] * 10), "too large in total"),
     ],
 )
 def test_rejected(text: str, fragment: str | None) -> None:
