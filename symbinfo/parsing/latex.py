@@ -21,7 +21,9 @@ Conventions (every one can be changed through ``symbols=`` or ``log_base=``):
   ``\cdot`` and at the next function, so ``\sin x \cos x`` is ``sin(x)*cos(x)``.
 * ``\psi``, ``\Gamma`` and ``\mathrm{B}``/``\operatorname{B}``/``\Beta`` are the digamma, Gamma and
   Beta functions when followed by an argument in parentheses, ``\psi^{(n)}(x)`` is
-  ``polygamma(n, x)``; otherwise they are symbols.
+  ``polygamma(n, x)`` and ``\Gamma(s, x)`` the upper incomplete Gamma function; otherwise
+  they are symbols.  ``\operatorname{...}`` must name a known function.
+* Not supported, refused by name: ``\sum``, ``\prod``, ``\int``, primes, ``\pm``.
 * Subscripts become part of a symbol's name: ``\sigma_1`` is ``Symbol("sigma_1")``,
   ``\mu_{2}`` is ``Symbol("mu_2")``, so they match SymPy-syntax names.
 * Single-token arguments follow TeX: ``\frac12`` is 1/2, ``x^23`` is ``x**2*3``.
@@ -39,6 +41,7 @@ from ._common import (
     FUNCTIONS,
     MAX_DEPTH,
     Budget,
+    FunctionSpec,
     check_size,
     check_symbols,
     make_log,
@@ -72,7 +75,14 @@ NAMED_FUNCTIONS = {
     "Li": None,
 }  # fmt: skip
 NAMED_FUNCTIONS.pop("Li")
-CALLED_ONLY = {"psi": "digamma", "Gamma": "gamma", "Beta": "beta"}
+CALLED_ONLY = {"psi": "digamma", "Gamma": "Gamma", "Beta": "beta"}
+# \Gamma(s) is the Gamma function, \Gamma(s, x) the upper incomplete one, as on paper.
+LATEX_FUNCTIONS = {
+    **FUNCTIONS,
+    "Gamma": FunctionSpec(
+        lambda s, x=None: sp.gamma(s) if x is None else sp.uppergamma(s, x), 1, 2, eager=True
+    ),
+}
 
 # Commands the tokenizer turns into operator characters.
 OPERATOR_COMMANDS = {
@@ -448,7 +458,7 @@ class _Parser:
             self.i += 1
             power = self.arg()
         args = self.function_args()
-        value = safe_call(display, FUNCTIONS[name], args, self.budget)
+        value = safe_call(display, LATEX_FUNCTIONS[name], args, self.budget)
         return value if power is None else safe_pow(value, power, f"{display}^...", self.budget)
 
     def primary(self) -> sp.Basic:
@@ -539,6 +549,8 @@ class _Parser:
                 return self.apply(NAMED_FUNCTIONS[word], word)
             if word == "log":
                 return make_log(self.function_args(), self.log_base)
+            if name == "operatorname":
+                raise ParseError(f"unknown function \\operatorname{{{word}}} (position {t.pos})")
             sub = self.subscript()
             return self.name(word if sub is None else f"{word}_{sub}")
         if name == "infty":

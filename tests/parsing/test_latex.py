@@ -59,6 +59,8 @@ def test_called_only_functions_are_symbols_when_not_called() -> None:
     assert parse_latex(r"\Gamma") == S("Gamma")
     assert parse_latex(r"B(\alpha, \beta)") == sp.beta(S("alpha"), S("beta"))
     assert parse_latex("B(x)") == S("B") * S("x")
+    assert parse_latex(r"\Gamma(a, x)") == sp.uppergamma(S("a"), S("x"))
+    assert parse_latex(r"\operatorname{erf}(x) + \mathrm{erf}(x)") == 2 * sp.erf(S("x"))
 
 
 def test_tex_single_token_arguments() -> None:
@@ -96,6 +98,8 @@ def test_decimals_are_exact() -> None:
         (r"\sigma^2_1", "subscript before the superscript"),
         ("f'(x)", "primes"),
         ("", "empty"),
+        (r"\operatorname{Li}(x)", r"unknown function \\operatorname\{Li\}"),
+        (r"-\sum_i p_i \log p_i", r"\\sum"),
     ],
 )
 def test_errors_name_the_problem(tex: str, fragment: str) -> None:
