@@ -1,6 +1,6 @@
 r"""The LaTeX formulas people write for information theory, with the SymPy meaning intended.
 
-Shared by the tests and by ``compare_latex_parsers.py`` (which measured SymPy's own LaTeX
+Shared by the tests and by ``parsing_compare_latex_parsers.py`` (which measured SymPy's own LaTeX
 parsers against ours on this table; see docs/parsing-choice.md).
 """
 

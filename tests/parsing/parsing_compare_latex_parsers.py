@@ -1,7 +1,7 @@
 """Score LaTeX parsers on LATEX_TABLE: ours, SymPy's ANTLR backend and SymPy's Lark backend.
 
 Not a test (needs lark and antlr4-python3-runtime==4.11 installed by hand); run as
-``PYTHONPATH=/path/to/antlr411:. python tests/parsing/compare_latex_parsers.py``.
+``PYTHONPATH=/path/to/antlr411:. python tests/parsing/parsing_compare_latex_parsers.py``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from latex_table import LATEX_TABLE, same
+from parsing_latex_table import LATEX_TABLE, same
 
 from symbinfo.parsing import parse_latex
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import sympy as sp
-from latex_table import LATEX_TABLE, same
+from parsing_latex_table import LATEX_TABLE, same
 
 from symbinfo.errors import ParseError
 from symbinfo.parsing import parse_latex
