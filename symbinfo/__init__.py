@@ -48,6 +48,7 @@ from .measures import (
     total_variation,
     tsallis_entropy,
 )
+from .parsing import parse_distribution, parse_expression, parse_latex
 
 __all__ = [
     "CoInformation", "ConditionalEntropy", "CrossEntropy", "DualTotalCorrelation", "Entropy",
@@ -57,6 +58,7 @@ __all__ = [
     "TotalCorrelation", "TotalVariation", "TsallisEntropy", "UnsupportedInputError",
     "co_information", "conditional_entropy", "cross_entropy", "dual_total_correlation",
     "entropy", "hellinger_distance", "information_gain", "js_divergence", "kl_divergence",
-    "mutual_information", "renyi_divergence", "renyi_entropy", "total_correlation",
+    "mutual_information", "parse_distribution", "parse_expression", "parse_latex",
+    "renyi_divergence", "renyi_entropy", "total_correlation",
     "total_variation", "tsallis_entropy",
 ]
