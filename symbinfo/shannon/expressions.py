@@ -148,6 +148,23 @@ class InfoExpr:
         # (text, latex, is_compound): how the user wrote it, kept only for printing.
         self._display = display
 
+    @classmethod
+    def from_pairs(
+        cls,
+        pairs: Iterable[tuple[frozenset[str], Any]],
+        display: tuple[str, str, bool] | None = None,
+    ) -> InfoExpr:
+        """Build from ``(set, coefficient)`` pairs, adding coefficients of repeated sets.
+
+        >>> InfoExpr.from_pairs([(frozenset("X"), 1), (frozenset("X"), 1)]).canonical_str()
+        '2*H(X)'
+        """
+        acc: dict[frozenset[str], sp.Rational] = {}
+        for key, c in pairs:
+            key = frozenset(key)
+            acc[key] = acc.get(key, sp.Integer(0)) + _as_rational(c)
+        return cls(acc, display)
+
     # -- data -------------------------------------------------------------------------------
     @property
     def terms(self) -> dict[frozenset[str], sp.Rational]:
@@ -377,7 +394,8 @@ def H(*variables: VarSpec, given: VarSpec | None = None) -> InfoExpr:
     g_t = f"|{format_set(cond)}" if cond else ""
     g_l = rf" \mid {format_set(cond, True)}" if cond else ""
     disp = (f"H({format_set(target)}{g_t})", f"H({format_set(target, True)}{g_l})", False)
-    return InfoExpr({target | cond: 1, cond: -1}, disp)
+    # Pairs, not a dict literal: equal keys (e.g. H(X | X)) must add up, not overwrite.
+    return InfoExpr.from_pairs([(target | cond, 1), (cond, -1)], disp)
 
 
 def I(a: VarSpec, b: VarSpec, given: VarSpec | None = None) -> InfoExpr:  # noqa: E743
@@ -404,7 +422,8 @@ def I(a: VarSpec, b: VarSpec, given: VarSpec | None = None) -> InfoExpr:  # noqa
         f"I({format_set(sa, True)}; {format_set(sb, True)}{g_l})",
         False,
     )
-    return InfoExpr({sa | sg: 1, sb | sg: 1, sa | sb | sg: -1, sg: -1}, disp)
+    pairs = [(sa | sg, 1), (sb | sg, 1), (sa | sb | sg, -1), (sg, -1)]
+    return InfoExpr.from_pairs(pairs, disp)
 
 
 # -- SymPy adapter ------------------------------------------------------------------------------
