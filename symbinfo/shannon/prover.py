@@ -272,7 +272,9 @@ class ShannonResult:
 
     def _repr_latex_(self) -> str:
         if self.proved:
-            return self.to_latex().split("\n", 1)[1] if self.certificates else self.to_latex()
+            rows = [rf"&\text{{Proved: }} {self.statement.to_latex()}"]
+            rows += [c.to_latex(environment=False) for c in self.certificates]
+            return "\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}"
         return f"${self.to_latex()}$"
 
 
@@ -335,8 +337,11 @@ class _Problem:
             for v, t in zip(x, self.terms, strict=True)
             if v != 0
         ]
-        if sign > 0:
+        if sign > 0 and not (claim.kind == "==" and kind == ">="):
             text, latex = str(claim), claim.to_latex()
+        elif sign > 0:  # the forward half of an identity
+            text, latex = f"{claim.lhs} >= {claim.rhs}", rf"{claim.lhs.to_latex()} \geq " + (
+                claim.rhs.to_latex())
         else:  # the reverse half of an identity
             text, latex = f"{claim.rhs} >= {claim.lhs}", rf"{claim.rhs.to_latex()} \geq " + (
                 claim.lhs.to_latex())
