@@ -307,7 +307,8 @@ class InfoExpr:
 
     def __hash__(self) -> int:
         if self._hash is None:
-            self._hash = hash(frozenset(self._terms.items()))
+            # The zero expression compares equal to 0, so it must hash like 0.
+            self._hash = hash(frozenset(self._terms.items())) if self._terms else hash(0)
         return self._hash
 
     # -- printing ---------------------------------------------------------------------------

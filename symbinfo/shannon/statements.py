@@ -70,6 +70,10 @@ class Statement:
     def _repr_latex_(self) -> str:
         return f"${self.to_latex()}$"
 
+    def __bool__(self) -> bool:
+        # Like SymPy relationals: a claim has no truth value until it is proved.
+        raise TypeError(f"the truth of {self} is not known; use prove() to decide it")
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Statement):
             return NotImplemented

@@ -187,3 +187,9 @@ def test_prove_accepts_sympy_relationals():
     with pytest.raises(UnsupportedInputError):
         prove("H(X) >= 0")
     del sz
+
+
+def test_statement_has_no_truth_value_and_zero_hashes_like_zero():
+    with pytest.raises(TypeError, match="prove"):
+        bool(H(X) >= H(Y))
+    assert hash(H(X) - H(X)) == hash(0)

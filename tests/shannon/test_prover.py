@@ -211,3 +211,28 @@ def test_general_statement_constraints():
     assert r and r.certificate.verify()
     kinds = {t.kind for _, t in r.certificate if hasattr(t, "label")}
     assert kinds == {">="}
+
+
+def test_conditional_independence_constraint():
+    r = prove(eq(I(X, Y, given=Z), 0), constraints=[independent(X, Y, given=Z)])
+    assert r and r.certificate.kind == "=="
+    # Conditional independence does not give unconditional independence.
+    assert not prove(eq(I(X, Y), 0), constraints=[independent(X, Y, given=Z)])
+
+
+def test_single_constraint_need_not_be_wrapped_in_a_list():
+    assert prove(le(I(X, Z), I(X, Y)), constraints=markov_chain(X, Y, Z))
+
+
+def test_too_many_variables_is_refused_up_front():
+    from symbinfo.errors import UnsupportedInputError
+
+    names = [f"V{i}" for i in range(9)]
+    with pytest.raises(UnsupportedInputError, match="at most 8"):
+        prove(ge(H(*names), 0))
+
+
+def test_six_variables_markov_chain():
+    names = [f"V{i}" for i in range(1, 7)]
+    r = prove(le(I("V1", "V6"), I("V2", "V5")), constraints=[markov_chain(*names)])
+    assert r and r.certificate.verify()
