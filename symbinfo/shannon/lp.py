@@ -139,7 +139,12 @@ def float_witness_guess(
     b_eq = [0.0] * len(eq_rows) + [-1.0]
     # Minimise the total entropy so the vertex found is small and readable.
     res = linprog(
-        [1.0] * ncoords, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=(0, None),
+        [1.0] * ncoords,
+        A_ub=a_ub,
+        b_ub=b_ub,
+        A_eq=a_eq,
+        b_eq=b_eq,
+        bounds=(0, None),
         method="highs",
     )
     if res.status != 0:
@@ -147,9 +152,7 @@ def float_witness_guess(
     return [Fraction(float(v)).limit_denominator(1000) for v in res.x]
 
 
-def simplex(
-    a: list[list[Fraction]], b: list[Fraction], c: list[Fraction]
-) -> list[Fraction] | None:
+def simplex(a: list[list[Fraction]], b: list[Fraction], c: list[Fraction]) -> list[Fraction] | None:
     """Exact two-phase simplex: minimise ``c . x`` subject to ``a x == b``, ``x >= 0``.
 
     Returns an optimal vertex, or ``None`` when infeasible. Bland's rule (smallest index enters

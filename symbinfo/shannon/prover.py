@@ -188,6 +188,19 @@ class ShannonResult:
       **polymatroid** (a vector in the Shannon cone: every elemental inequality and every
       constraint holds) on which the claim fails. It is not necessarily entropic, i.e. there may
       be no probability distribution with these entropies. ``witness_value`` is ``lhs - rhs`` there.
+
+    >>> from symbinfo.shannon import H, I, le, prove
+    >>> r = prove(le(I("X", "Y"), I("X", "Y", given="Z")))
+    >>> bool(r), r.status, r.witness_value
+    (False, 'not provable', -1)
+    >>> print(r.witness_table())
+      H(X) = 1
+      H(Y) = 1
+      H(Z) = 1
+      H(X,Y) = 1
+      H(X,Z) = 1
+      H(Y,Z) = 1
+      H(X,Y,Z) = 1
     """
 
     def __init__(
@@ -229,7 +242,12 @@ class ShannonResult:
         return " assuming " + "; ".join(c.label for c in self.constraints)
 
     def witness_table(self) -> str:
-        """The witness as ``H(S) = value`` lines (empty string when there is none)."""
+        """The witness as ``H(S) = value`` lines (empty string when there is none).
+
+        >>> from symbinfo.shannon import H, ge, prove
+        >>> prove(ge(H("X", "Y"), H("X"))).witness_table()
+        ''
+        """
         if self.witness is None:
             return ""
         keys = sorted(self.witness, key=lambda k: (len(k), sorted_names(k)))
@@ -317,8 +335,10 @@ class _Problem:
         return {self.index[k]: Fraction(int(c.p), int(c.q)) for k, c in e.terms.items()}
 
     def value(self, e: InfoExpr, h: list[Fraction]) -> Fraction:
-        return sum((Fraction(int(c.p), int(c.q)) * h[self.index[k]] for k, c in e.terms.items()),
-                   Fraction(0))
+        return sum(
+            (Fraction(int(c.p), int(c.q)) * h[self.index[k]] for k, c in e.terms.items()),
+            Fraction(0),
+        )
 
     def is_witness(self, h: list[Fraction], target: InfoExpr) -> bool:
         """Exact check that ``h`` lies in the constrained Shannon cone and ``target(h) < 0``."""
@@ -330,8 +350,9 @@ class _Problem:
                 return False
         return self.value(target, h) < 0
 
-    def certificate(self, x: list[Fraction], target: InfoExpr, kind: str, claim: Statement,
-                    sign: int) -> Certificate:
+    def certificate(
+        self, x: list[Fraction], target: InfoExpr, kind: str, claim: Statement, sign: int
+    ) -> Certificate:
         pairs = [
             (sp.Rational(v.numerator, v.denominator), t)
             for v, t in zip(x, self.terms, strict=True)
@@ -340,16 +361,21 @@ class _Problem:
         if sign > 0 and not (claim.kind == "==" and kind == ">="):
             text, latex = str(claim), claim.to_latex()
         elif sign > 0:  # the forward half of an identity
-            text, latex = f"{claim.lhs} >= {claim.rhs}", rf"{claim.lhs.to_latex()} \geq " + (
-                claim.rhs.to_latex())
+            text, latex = (
+                f"{claim.lhs} >= {claim.rhs}",
+                rf"{claim.lhs.to_latex()} \geq " + (claim.rhs.to_latex()),
+            )
         else:  # the reverse half of an identity
-            text, latex = f"{claim.rhs} >= {claim.lhs}", rf"{claim.rhs.to_latex()} \geq " + (
-                claim.lhs.to_latex())
+            text, latex = (
+                f"{claim.rhs} >= {claim.lhs}",
+                rf"{claim.rhs.to_latex()} \geq " + (claim.lhs.to_latex()),
+            )
         return Certificate(target, pairs, kind, text, latex)
 
 
-def _search(prob: _Problem, target: InfoExpr, use_float: bool
-            ) -> tuple[list[Fraction] | None, list[Fraction] | None]:
+def _search(
+    prob: _Problem, target: InfoExpr, use_float: bool
+) -> tuple[list[Fraction] | None, list[Fraction] | None]:
     """Return (certificate multipliers, witness); exactly one is not None unless undecided."""
     t = prob.vec(target)
     nrows = len(prob.coords)
@@ -420,24 +446,31 @@ def prove(
     target = st.expr
     if target.is_zero:
         cert = Certificate(target, [], st.kind, str(st), st.to_latex())
-        return ShannonResult(st, "proved", (cert,), constraints=cons,
-                             method="identity of joint-entropy expansions")
+        return ShannonResult(
+            st, "proved", (cert,), constraints=cons, method="identity of joint-entropy expansions"
+        )
     prob = _Problem(target, cons)
     names = prob.names
     if st.kind == "==":
         eq_idx = [k for k, f in enumerate(prob.free) if f]
         if eq_idx:
-            sol = lp.solve_linear([prob.columns[k] for k in eq_idx], prob.vec(target),
-                                  len(prob.coords))
+            sol = lp.solve_linear(
+                [prob.columns[k] for k in eq_idx], prob.vec(target), len(prob.coords)
+            )
             if sol is not None:
                 x = [Fraction(0)] * len(prob.terms)
                 for k, v in zip(eq_idx, sol, strict=True):
                     x[k] = v
                 cert = prob.certificate(x, target, "==", st, 1)
                 if cert.verify():
-                    return ShannonResult(st, "proved", (cert,), constraints=cons,
-                                         variables=names,
-                                         method="linear combination of the equality constraints")
+                    return ShannonResult(
+                        st,
+                        "proved",
+                        (cert,),
+                        constraints=cons,
+                        variables=names,
+                        method="linear combination of the equality constraints",
+                    )
         directions = [(target, 1), (-target, -1)]
     else:
         directions = [(target, 1)]
@@ -447,16 +480,39 @@ def prove(
         if x is not None:
             cert = prob.certificate(x, tgt, ">=", st, sign)
             if not cert.verify():  # never claim a proof that does not check exactly
-                return ShannonResult(st, "undecided", constraints=cons, variables=names,
-                                     method="certificate failed exact verification")
+                return ShannonResult(
+                    st,
+                    "undecided",
+                    constraints=cons,
+                    variables=names,
+                    method="certificate failed exact verification",
+                )
             certs.append(cert)
             continue
         if h is not None and prob.is_witness(h, tgt):
             w = _integer_witness(prob, h)
             value = target.evaluate(lambda s, w=w: w[s])
-            return ShannonResult(st, "not provable", witness=w, witness_value=sp.Rational(value),
-                                 constraints=cons, variables=names, method="linear programming")
-        return ShannonResult(st, "undecided", constraints=cons, variables=names,
-                             method="LP gave neither a certificate nor a witness")
-    return ShannonResult(st, "proved", tuple(certs), constraints=cons, variables=names,
-                         method="linear programming over the elemental inequalities")
+            return ShannonResult(
+                st,
+                "not provable",
+                witness=w,
+                witness_value=sp.Rational(value),
+                constraints=cons,
+                variables=names,
+                method="linear programming",
+            )
+        return ShannonResult(
+            st,
+            "undecided",
+            constraints=cons,
+            variables=names,
+            method="LP gave neither a certificate nor a witness",
+        )
+    return ShannonResult(
+        st,
+        "proved",
+        tuple(certs),
+        constraints=cons,
+        variables=names,
+        method="linear programming over the elemental inequalities",
+    )

@@ -167,7 +167,12 @@ class Constraint:
 
     @classmethod
     def from_statement(cls, st: Any) -> Constraint:
-        """Wrap a claim (``Statement`` or SymPy relational) as an assumption."""
+        """Wrap a claim (``Statement`` or SymPy relational) as an assumption.
+
+        >>> from symbinfo.shannon import H
+        >>> Constraint.from_statement(le(H("X"), H("Y"))).inequalities
+        (H(Y) - H(X),)
+        """
         if isinstance(st, Constraint):
             return st
         st = as_statement(st)
@@ -255,4 +260,3 @@ def function_of(y: VarSpec, x: VarSpec) -> Constraint:
         [H(sy, given=sx)],
         latex=rf"H({_fmt(sy, True)} \mid {_fmt(sx, True)}) = 0",
     )
-
