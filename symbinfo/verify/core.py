@@ -17,6 +17,7 @@ from collections.abc import Iterable
 import mpmath
 import sympy as sp
 from sympy.core.relational import Relational
+from sympy.logic.boolalg import BooleanAtom
 
 from ..errors import UnsupportedInputError
 from ..measures.base import InformationMeasure
@@ -102,6 +103,15 @@ def verify(
     >>> verify(sp.log(a) <= a - 1).status
     'verified'
     """
+    if rhs is None and isinstance(lhs, (bool, BooleanAtom)):
+        # SymPy decided ``a <= b`` from the assumptions while building it (a sound decision);
+        # the sides are gone, so say so
+        holds = bool(lhs)
+        return Verification(
+            sp.true, sp.true if holds else sp.false, "==", PROVED if holds else REFUTED,
+            method="SymPy decided the relation from the assumptions when it was built",
+            notes=["use sp.Le(a, b, evaluate=False) or verify(a, b, relation='<=') to keep "
+                   "the sides"], seed=seed)
     lhs, rhs, relation = _claim(lhs, rhs, relation)
     result = Verification(lhs, rhs, relation, UNDECIDED, digits=digits, seed=seed)
     if isinstance(lhs, bool) or isinstance(rhs, bool):
