@@ -14,6 +14,8 @@ from ..measures.shannon import _EntropyCombination
 
 #: above this many operations ``simplify`` is skipped (it can take minutes on big tables)
 SIMPLIFY_OPS_LIMIT = 250
+#: above this many operations only cheap transformations are tried for an inequality's sign
+SIGN_OPS_LIMIT = 80
 
 
 def evaluate_measures(expr: object) -> sp.Expr:
@@ -94,11 +96,15 @@ def _positive_cells(expr: sp.Expr, cell_symbols: set[sp.Symbol]) -> tuple[sp.Exp
     return expr.xreplace(swap), swap
 
 
-def _strategies() -> list[tuple[str, Callable[[sp.Expr], sp.Expr]]]:
-    return [
+def _strategies(heavy: bool) -> list[tuple[str, Callable[[sp.Expr], sp.Expr]]]:
+    cheap = [
         ("expanded", sp.expand),
         ("logarithms expanded under the assumptions",
          lambda e: sp.expand(sp.expand_log(sp.expand(e), factor=True))),
+    ]
+    if not heavy:
+        return cheap
+    return [*cheap,
         ("logarithms combined under the assumptions",
          lambda e: sp.expand(sp.logcombine(e))),
         ("special functions expanded (expand_func)",
@@ -110,8 +116,9 @@ def _strategies() -> list[tuple[str, Callable[[sp.Expr], sp.Expr]]]:
     ]
 
 
-def transforms(expr: sp.Expr, cell_symbols: set[sp.Symbol] = frozenset()):
-    """Yield (method, transformed expression, note) for each strategy, lazily."""
+def transforms(expr: sp.Expr, cell_symbols: set[sp.Symbol] = frozenset(), heavy: bool = True):
+    """Yield (method, transformed expression, note) for each strategy, lazily; ``heavy=False``
+    keeps to the cheap ones (expansion)."""
     yield "identical after evaluation", expr, None
     if expr.has(sp.Integral, sp.Sum):
         # simplify & co. would try to integrate (minutes); only exact cancellation counts here
@@ -126,7 +133,7 @@ def transforms(expr: sp.Expr, cell_symbols: set[sp.Symbol] = frozenset()):
     positive, swap = _positive_cells(expr, set(cell_symbols))
     note = ("proof on the interior of the probability simplex (table entries > 0); the boundary "
             "follows by continuity of 0·log 0 = 0") if swap and positive.has(sp.log) else None
-    for name, f in _strategies():
+    for name, f in _strategies(heavy):
         try:
             out = f(positive)
         except Exception:  # a strategy that cannot handle this expression proves nothing
@@ -134,8 +141,8 @@ def transforms(expr: sp.Expr, cell_symbols: set[sp.Symbol] = frozenset()):
         yield name, out, note
 
 
-def prove_zero(expr: sp.Expr,
-               cell_symbols: set[sp.Symbol] = frozenset()) -> tuple[str, str | None] | None:
+def prove_zero(expr: sp.Expr, cell_symbols: set[sp.Symbol] = frozenset(),
+               heavy: bool = True) -> tuple[str, str | None] | None:
     """(method, note) when ``expr`` is provably 0, else ``None``.
 
     >>> x = sp.Symbol("x", positive=True)
@@ -147,14 +154,14 @@ def prove_zero(expr: sp.Expr,
     """
     if expr.has(sp.nan):
         return None
-    for name, out, note in transforms(expr, cell_symbols):
+    for name, out, note in transforms(expr, cell_symbols, heavy):
         if out == 0:
             return name, note
     return None
 
 
-def prove_sign(expr: sp.Expr, strict: bool,
-               cell_symbols: set[sp.Symbol] = frozenset()) -> tuple[str, str | None] | None:
+def prove_sign(expr: sp.Expr, strict: bool, cell_symbols: set[sp.Symbol] = frozenset(),
+               heavy: bool = True) -> tuple[str, str | None] | None:
     """(method, note) when ``expr`` ≥ 0 (> 0 if ``strict``) follows from the assumptions.
 
     >>> s = sp.Symbol("s", positive=True)
@@ -163,7 +170,10 @@ def prove_sign(expr: sp.Expr, strict: bool,
     """
     if expr.has(sp.nan, sp.Integral, sp.Sum):
         return None
-    for name, out, note in transforms(expr, cell_symbols):
+    # a sign rarely follows from the assumptions after simplify; on long expressions (entropies
+    # of a 3x3 table) the attempt costs seconds for nothing
+    heavy = heavy and sp.count_ops(expr) <= SIGN_OPS_LIMIT
+    for name, out, note in transforms(expr, cell_symbols, heavy):
         if not out.free_symbols and not out.is_Rational:
             # SymPy would decide the sign of a closed number by evaluating it numerically:
             # that is a numeric check, reported as such by the numeric stage, not a proof
