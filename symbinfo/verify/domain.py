@@ -4,12 +4,13 @@ A point is drawn symbol by symbol from the SymPy assumptions (integer, positive,
 negative, real; a symbol without assumptions is sampled as a real number), except for the
 symbols of a :class:`~symbinfo.JointTable`, which are drawn on the probability simplex: cells
 that are bare symbols get the coordinates of a Dirichlet(1, …, 1) draw (so a cell written as
-``1 - p00 - p01 - …`` lands in (0, 1) as well), other table symbols are uniform in (0, 1).
-Finite sympy.stats distributions with symbolic probabilities (Bernoulli(p), FiniteRV) are
-sampled the same way. A point is kept only when every table is a probability table there, every
-sympy.stats distribution accepts its parameters (its own ``check``) and every extra ``where``
-condition holds; rejected draws are counted, never hidden. Values are exact rationals, so the
-checks are exact and the same point can be re-evaluated independently.
+``1 - p00 - p01 - …`` lands in (0, 1) as well), other table symbols are mostly uniform in
+(0, 1) and sometimes drawn from their own assumptions. Finite sympy.stats distributions with
+symbolic probabilities (Bernoulli(p), FiniteRV) are sampled the same way. A point is kept only
+when every table is a probability table there, every sympy.stats distribution accepts its
+parameters (its own ``check``) and every extra ``where`` condition holds; rejected draws are
+counted, never hidden. Values are exact rationals, so the checks are exact and the same point
+can be re-evaluated independently.
 """
 
 from __future__ import annotations
@@ -120,7 +121,10 @@ class Domain:
 
     @property
     def table_symbols(self) -> set[sp.Symbol]:
-        return {s for cells in self.tables for c in cells for s in c.free_symbols}
+        """Symbols that are themselves a cell of a table: nonnegative on the domain, positive
+        on the interior of the simplex. (A symbol only *inside* cells, as ``p`` in
+        ``(1 + p)/2``, may well be negative.)"""
+        return {c for cells in self.tables for c in cells if isinstance(c, sp.Symbol)}
 
     def _draw_tables(self, rng: random.Random, point: dict) -> None:
         for cells in self.tables:
@@ -135,7 +139,10 @@ class Domain:
                 point.update(zip(bare, values, strict=False))
             for s in sorted({s for c in cells for s in c.free_symbols}, key=sp.default_sort_key):
                 if s not in point:
-                    point[s] = max(_rational(rng.random()), sp.Rational(1, GRID))
+                    # mostly in (0, 1), where probability parameters live; sometimes from the
+                    # symbol's own domain, which may be wider ((1 + p)/2 allows p < 0)
+                    point[s] = (max(_rational(rng.random()), sp.Rational(1, GRID))
+                                if rng.random() < 0.75 else draw_symbol(s, rng))
 
     def draw(self, rng: random.Random) -> tuple[dict | None, str | None]:
         """One candidate point and, if it must be rejected, why."""

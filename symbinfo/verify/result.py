@@ -98,8 +98,9 @@ class Verification:
         if self.status == PROVED:
             text = f"proved ({self.method})"
         elif self.status == VERIFIED:
+            what = "worst relative error" if self.relation == "==" else "largest violation"
             text = (f"verified numerically at {self.points} points, {self.digits} digits, "
-                    f"worst relative error {_short(self.worst_error, 3)}")
+                    f"{what} {_short(self.worst_error, 3)}")
         elif self.status == REFUTED:
             text = "refuted" + (f" ({self.method})" if self.method else "")
             if self.counterexample is not None:
