@@ -108,3 +108,16 @@ def test_strings_are_never_evaluated():
     pytest.importorskip("symbinfo.parsing")
     with pytest.raises(si.ParseError):
         check("__import__('os').system('true')", H_GAUSS)
+
+
+def test_measure_target_in_bits():
+    h_bits = si.Entropy(Bernoulli("B", p), base=2)
+    nats = -p * sp.log(p) - (1 - p) * sp.log(1 - p)
+    v = check(nats, h_bits, points=6)
+    assert not v and "bits vs nats" in v.diagnosis
+    assert check(nats / sp.log(2), h_bits, points=6)
+
+
+def test_engine_evaluation_as_target():
+    evaluation = H_BERN.nats()  # a symbinfo result with provenance
+    assert check(-p * sp.log(p) - (1 - p) * sp.log(1 - p), evaluation, points=6)

@@ -191,3 +191,23 @@ def test_bad_input_is_a_clear_error():
         verify(sp.Symbol("a"))
     with pytest.raises(si.UnsupportedInputError):
         verify(1, 2, relation="~")
+
+
+def test_where_conditions_restrict_the_domain():
+    x = sp.Symbol("x", real=True)
+    assert verify(sp.Abs(x), x, where=[x > 0], points=6).status in ("proved", "verified")
+    assert verify(sp.Abs(x), x, points=6, symbolic=False).status == "refuted"
+
+
+def test_strict_inequality_with_equal_sides_is_not_verified():
+    X, Y = si.FiniteJointRV("X Y", symbolic_table((2, 2)))
+    v = verify(si.MutualInformation(X, Y), si.MutualInformation(Y, X), relation="<")
+    assert v.status == "refuted" and not v
+
+
+def test_catalog_rows_print():
+    from symbinfo.verify import catalog_rows
+
+    name, formula, conditions, source = catalog_rows()[0]
+    assert name and conditions
+    assert "H(P, Q)" in formula and "Cover" in source
