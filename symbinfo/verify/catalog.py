@@ -45,7 +45,15 @@ CT = "Cover & Thomas, Elements of Information Theory, 2nd ed. (2006)"
 
 @dataclass(frozen=True)
 class Identity:
-    """One catalogued identity or inequality."""
+    """One catalogued identity or inequality.
+
+    >>> gibbs = identity("Gibbs' inequality")
+    >>> gibbs.formula, gibbs.source.endswith("Theorem 2.6.3 (information inequality)")
+    ('D_KL(P || Q) >= 0', True)
+    >>> P, Q = gibbs.instances()[0]          # Bernoulli(p) against Bernoulli(q)
+    >>> gibbs.verify(P, Q, points=5).status
+    'verified'
+    """
 
     name: str
     formula: str  #: the statement in words/symbols, for listings
