@@ -214,7 +214,7 @@ def _numeric_stage(result: Verification, left: sp.Expr, right: sp.Expr, domain: 
     symbols = domain.symbols
     result.digits = digits
     skipped: dict[str, int] = {}
-    wanted = points if symbols or domain.tables else 1
+    wanted = points if symbols else 1  # nothing to sample: one evaluation
     attempts = 0
     worst = mpmath.mpf(0)
     ties = 0
@@ -263,7 +263,7 @@ def _numeric_stage(result: Verification, left: sp.Expr, right: sp.Expr, domain: 
         result.status, result.method = VERIFIED, "mpmath at sampled points"
         if result.points < wanted:
             result.notes.append(f"only {result.points} of {wanted} points could be evaluated")
-        if not symbols and not domain.tables:
+        if not symbols:
             result.notes.append("no free parameters: one high-precision evaluation")
     else:
         result.method = (f"only {result.points} valid points after {attempts} draws "
