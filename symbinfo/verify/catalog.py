@@ -509,3 +509,18 @@ def catalog_rows() -> list[tuple[str, str, str, str]]:
     ('cross-entropy decomposition', 'H(P, Q) = H(P) + D_KL(P || Q)')
     """
     return [ident.row() for ident in identities()]
+
+
+def catalog_text() -> str:
+    """The catalog as plain text, one identity per block (for ``symbinfo`` on the command line).
+
+    >>> print(catalog_text().splitlines()[0])
+    cross-entropy decomposition: H(P, Q) = H(P) + D_KL(P || Q)
+    """
+    blocks = []
+    for ident in identities():
+        head = f"{ident.name}: {ident.formula}"
+        if ident.expected_refutation:
+            head += "  [expected refutation]"
+        blocks.append(f"{head}\n    conditions: {ident.conditions}\n    source: {ident.source}")
+    return "\n".join(blocks)
