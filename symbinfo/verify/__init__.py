@@ -7,5 +7,4 @@ from .core import verify
 from .result import Verification
 
 __all__ = ["Identity", "Verification", "catalog_rows", "catalog_text", "check", "identities",
-           "identity",
-           "match_symbols", "verify"]
+           "identity", "match_symbols", "verify"]
