@@ -258,8 +258,7 @@ def _target(args: argparse.Namespace, inputs: _Inputs) -> tuple[sp.Basic, sp.Bas
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from .verify import check
-
+    check = _feature("verify", "check")
     inputs = _inputs(args)
     measure, value = _target(args, inputs)
     answer = inputs.formula(args.answer, args.syntax)
@@ -274,8 +273,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
-    from .verify import verify
-
+    verify = _feature("verify", "verify")
     inputs = _inputs(args)
     lhs = inputs.formula(args.lhs, args.syntax)
     if args.rhs is None:
@@ -288,14 +286,26 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     return _holds(result)
 
 
+def _feature(module: str, name: str) -> Callable[..., object]:
+    """``symbinfo.<module>.<name>``, or a one-line error when this build does not have it yet."""
+    import importlib
+
+    try:
+        return getattr(importlib.import_module(f"symbinfo.{module}"), name)
+    except (ImportError, AttributeError):
+        raise UsageError(f"symbinfo.{module}.{name} is not available in this build of "
+                         "symbinfo") from None
+
+
 def _derive_function() -> Callable[..., object]:
     import symbinfo
 
-    fn = getattr(symbinfo, "derive", None)
+    fn = getattr(symbinfo, "derive", None)  # the exported function, or the subpackage
     if not callable(fn):
-        fn = getattr(fn, "derive", None)  # the subpackage, before the function is exported
-    if not callable(fn):
-        raise UsageError("this build of symbinfo has no derive(); update symbinfo")
+        try:
+            from .derive.derivation import derive as fn
+        except ImportError:
+            raise UsageError("this build of symbinfo has no derive(); update symbinfo") from None
     return fn
 
 
@@ -310,9 +320,13 @@ def _cmd_derive(args: argparse.Namespace) -> int:
     rvs = [inputs.distribution(t, n) for t, n in zip(args.dists, ("X",) if arity == 1 else
                                                      ("P", "Q"), strict=True)]
     derivation = _derive_function()(getattr(measures, cls_name)(*rvs, base=_base(args.base)))
-    renderer = {"latex": "to_latex", "markdown": "to_markdown"}.get(args.format)
-    text = getattr(derivation, renderer)() if renderer and hasattr(derivation, renderer) \
-        else str(derivation)
+    if args.standalone:
+        from .render import standalone
+
+        text = standalone(derivation)
+    else:
+        renderer = {"latex": "to_latex", "markdown": "to_markdown"}.get(args.format)
+        text = getattr(derivation, renderer)() if renderer else str(derivation)
     _emit(args, text)
     return 0
 
@@ -327,16 +341,14 @@ def _check_identity(item: object) -> object:
         method = getattr(item, attr, None)
         if callable(method):
             return method()
-    from .verify import verify
-
+    verify = _feature("verify", "verify")
     if hasattr(item, "lhs") and hasattr(item, "rhs"):
         return verify(item.lhs, item.rhs)
     return verify(getattr(item, "claim", item))
 
 
 def _cmd_identities(args: argparse.Namespace) -> int:
-    from .verify import identities
-
+    identities = _feature("verify", "identities")
     catalog = list(identities())
     if args.name:
         catalog = [c for k, c in enumerate(catalog, 1)
@@ -413,6 +425,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("derive", _cmd_derive, "step-by-step derivation of a measure")
     p.add_argument("measure", choices=("entropy", "kl", "cross-entropy"))
     p.add_argument("dists", nargs="+", metavar="DIST")
+    p.add_argument("--standalone", action="store_true",
+                   help="a complete LaTeX document (compile with pdflatex)")
 
     p = command("check", _cmd_check, "check a hand calculation against the derived result")
     syntax(p)
