@@ -163,8 +163,10 @@ def _verification_text(result: object, fmt: str) -> str:
     """A Verification as text (its own str) or through its Markdown/LaTeX renderers."""
     if fmt == "markdown" and hasattr(result, "_repr_markdown_"):
         return result._repr_markdown_()
-    if fmt == "latex" and hasattr(result, "_repr_latex_"):
-        return result._repr_latex_()
+    if fmt == "latex":
+        for attr in ("to_latex", "_repr_latex_"):
+            if hasattr(result, attr):
+                return getattr(result, attr)()
     return str(result)
 
 
