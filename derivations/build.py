@@ -452,6 +452,17 @@ notebook("05-kl-between-gaussians", "KL divergence between Gaussians", [
     show(r"D_{\\mathrm{KL}}(P \\| Q)", kl_pq)
     """),
     md("""
+    Where the formula comes from: symbinfo's derivation, each step checked against the previous
+    one (definition, densities substituted, logarithms expanded, linearity of expectation, the
+    Gaussian moments).
+    """),
+    code("""
+    from symbinfo.derive.derivation import derive
+
+    derivation = derive(si.KLDivergence(P, Q))
+    display(derivation)
+    """),
+    md("""
     It vanishes only for identical Gaussians and is not symmetric: swapping the arguments changes
     which variance sits in the denominator.
     """),
@@ -491,10 +502,12 @@ notebook("05-kl-between-gaussians", "KL divergence between Gaussians", [
         "D(P||P) = 0": (kl_pq.subs({m2: m1, s2: s1}), 0),
         "KL >= 0": (kl_pq, ">=", 0),
         "MVN KL = textbook matrix formula": (kl_mvn, textbook),
+        "the derivation ends in the same closed form": (derivation.result, kl_pq),
     }
     """),
     code(VERIFY_CELL),
-], requires=("rule:KL_DIVERGENCE:Normal || Normal", "rule:KL_DIVERGENCE:MultivariateNormal || MultivariateNormal"))
+], requires=("module:symbinfo.derive.derivation", "rule:KL_DIVERGENCE:Normal || Normal",
+              "rule:KL_DIVERGENCE:MultivariateNormal || MultivariateNormal"))
 
 # --------------------------------------------------------------------------------------------
 notebook("06-mutual-information", "Mutual information and conditional entropy", [
