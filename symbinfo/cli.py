@@ -254,7 +254,7 @@ def _target(args: argparse.Namespace, inputs: _Inputs) -> tuple[sp.Basic, sp.Bas
         return measure, measure.doit()
     if getattr(args, "target", None) is not None:
         value = inputs.formula(args.target, args.syntax)
-        return value, value
+        return value, value  # the same object: no measure to show
     raise UsageError("give what to compare against: --entropy DIST, --kl P Q, --cross-entropy P Q "
                  "or --target FORMULA")
 
@@ -263,12 +263,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
     check = _feature("verify", "check")
     inputs = _inputs(args)
     measure, value = _target(args, inputs)
-    answer = inputs.formula(args.answer, args.syntax)
-    result = check(answer, value)
-    lines = [render(measure, value, args.format) if measure != value else "",
+    # check() gets the unevaluated measure (so it can test swapped arguments) and the raw
+    # answer text: it parses it itself, matching symbol names to the target's.
+    target = measure if measure is not value else value
+    result = check(args.answer, target, syntax=args.syntax)
+    lines = [render(measure, value, args.format) if measure is not value else "",
              _verification_text(result, args.format)]
     diagnosis = list(getattr(result, "diagnosis", None) or [])
-    if not result and diagnosis:
+    if not result and diagnosis and "diagnosis" not in lines[-1]:
         lines.append("diagnosis: " + "; ".join(map(str, diagnosis)))
     _emit(args, "\n".join(line for line in lines if line))
     return _holds(result)
@@ -334,45 +336,49 @@ def _cmd_derive(args: argparse.Namespace) -> int:
 
 
 def _identity_name(item: object, k: int) -> str:
-    return str(getattr(item, "name", None) or getattr(item, "title", None) or f"identity {k}")
+    return str(getattr(item, "name", None) or f"identity {k}")
 
 
-def _check_identity(item: object) -> object:
-    """Verify one catalog entry, whatever shape the catalog gives it."""
-    for attr in ("verify", "check"):
-        method = getattr(item, attr, None)
-        if callable(method):
-            return method()
-    verify = _feature("verify", "verify")
-    if hasattr(item, "lhs") and hasattr(item, "rhs"):
-        return verify(item.lhs, item.rhs)
-    return verify(getattr(item, "claim", item))
+def run_identity(item: object) -> tuple[bool, str]:
+    """Verify a catalog entry on each of its instances: (all as expected?, a short summary).
+
+    An entry marked ``expected_refutation`` (a well-known false claim) passes when refuted.
+    """
+    expected = getattr(item, "expected_refutation", False)
+    instances = item.instances() if callable(getattr(item, "instances", None)) else [()]
+    counts: dict[str, int] = {}
+    for args in instances:
+        result = item.verify(*args)
+        status = getattr(result, "status", "verified" if result else "refuted")
+        counts[status] = counts.get(status, 0) + 1
+        if (status == "refuted") != expected or (not expected and not result):
+            return False, f"{status}: {result}"
+    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+    return True, summary + (" (a known false claim, refuted as expected)" if expected else "")
 
 
 def _cmd_identities(args: argparse.Namespace) -> int:
-    identities = _feature("verify", "identities")
-    catalog = list(identities())
+    catalog = list(_feature("verify", "identities")())
     if args.name:
         catalog = [c for k, c in enumerate(catalog, 1)
                    if any(n.lower() in _identity_name(c, k).lower() for n in args.name)]
         if not catalog:
             raise UsageError(f"no identity matches {', '.join(args.name)}")
+    if args.list:
+        _emit(args, "\n".join(_identity_name(c, k) for k, c in enumerate(catalog, 1)))
+        return 0
     lines, failed = [], 0
     for k, item in enumerate(catalog, 1):
         name = _identity_name(item, k)
-        if args.list:
-            lines.append(name)
-            continue
+        # progress on stderr, so stdout (or -o FILE) holds only the report
         print(f"[{k}/{len(catalog)}] {name} ...", end=" ", file=sys.stderr, flush=True)
-        result = _check_identity(item)
-        status = getattr(result, "status", "ok" if result else "FAILED")
-        ok = bool(result)
+        ok, summary = run_identity(item)
         failed += not ok
-        print("ok" if ok else status.upper(), f"({status})" if ok else "", file=sys.stderr)
-        lines.append(f"{'ok' if ok else 'FAIL':4}  {status:<10} {name}")
-    if not args.list:
-        lines.append(f"{len(catalog) - failed}/{len(catalog)} identities hold")
-    _emit(args, "\n".join(lines))
+        print("ok" if ok else "FAILED", file=sys.stderr, flush=True)
+        lines.append(f"{'ok' if ok else 'FAIL':4}  {name}: {summary}")
+    lines.append(f"{len(catalog) - failed}/{len(catalog)} identities hold as catalogued")
+    sep = "\n\n" if args.format == "markdown" else "\n"
+    _emit(args, sep.join(lines))
     return 1 if failed else 0
 
 
