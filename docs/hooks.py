@@ -2,7 +2,8 @@
 
 Placeholders (HTML comments on their own line) replaced in every page:
 ``<!-- symbinfo:families -->`` the rule-registry tables, ``<!-- symbinfo:cli -->`` the real
-``--help`` of every subcommand, ``<!-- symbinfo:gallery -->`` a section per gallery notebook.
+``--help`` of every subcommand, ``<!-- symbinfo:gallery -->`` a section per gallery notebook,
+``<!-- symbinfo:api-more -->`` the reference of the optional subsystems this checkout has.
 """
 
 from __future__ import annotations
@@ -53,7 +54,25 @@ def _gallery() -> str:
     return "\n".join(parts)
 
 
-GENERATORS = {"families": _families, "cli": _cli, "gallery": _gallery}
+#: Reference sections for subsystems that may be absent from a checkout: (title, module).
+OPTIONAL_API = [
+    ("Verification, checking and the identity catalog", "symbinfo.verify"),
+    ("Step-by-step derivations", "symbinfo.derive.derivation"),
+    ("Rendering", "symbinfo.render"),
+]
+
+
+def _api_more() -> str:
+    import importlib.util
+
+    parts = []
+    for title, module in OPTIONAL_API:
+        if importlib.util.find_spec(module) is not None:
+            parts.append(f"## {title}\n\n::: {module}\n")
+    return "\n".join(parts)
+
+
+GENERATORS = {"families": _families, "cli": _cli, "gallery": _gallery, "api-more": _api_more}
 
 
 def on_page_markdown(markdown: str, **kwargs: object) -> str:
