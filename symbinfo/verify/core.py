@@ -61,9 +61,11 @@ def _orient(lhs: sp.Basic, rhs: sp.Basic, relation: str) -> tuple[sp.Basic, sp.B
 
 
 def _default_tol(exprs: Iterable[sp.Expr], digits: int) -> mpmath.mpf:
-    # quadrature and series are less accurate than elementary functions at the same precision
-    quadrature = any(sp.sympify(e).has(sp.Integral, sp.Sum) for e in exprs)
-    return mpmath.mpf(10) ** (-(digits // 3) if quadrature else -(digits - 10))
+    # quadrature and series are less accurate than elementary functions at the same precision;
+    # a Float in a side (a measured or quadrature value) is only as exact as whoever made it
+    inexact = any(sp.sympify(e).has(sp.Integral, sp.Sum) or sp.sympify(e).atoms(sp.Float)
+                  for e in exprs)
+    return mpmath.mpf(10) ** (-(digits // 3) if inexact else -(digits - 10))
 
 
 def verify(
@@ -85,7 +87,8 @@ def verify(
     ``verify(lhs, rhs)`` checks an identity; ``verify(Eq(a, b))``, ``verify(a <= b)`` or
     ``verify(a, b, relation=">")`` a relation. ``digits`` is the mpmath working precision,
     ``points`` the number of valid sample points, ``seed`` makes the sampling reproducible,
-    ``tol`` the relative tolerance (default 10^-(digits-10), 10^-(digits/3) with quadrature),
+    ``tol`` the relative tolerance (default 10^-(digits-10); 10^-(digits/3) when a side holds
+    an integral, a sum or a Float),
     ``where`` extra conditions the sample points must meet, ``constraints`` are handed to the
     Shannon prover for abstract claims (e.g. a Markov chain). Sides may hold unevaluated
     measures; they are ``.doit()``-ed.
