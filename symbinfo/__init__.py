@@ -52,6 +52,7 @@ from .measures import (
 from .parsing import parse_distribution, parse_expression, parse_latex
 from .shannon import ShannonResult, function_of, independent, markov_chain
 from .shannon import prove as prove_shannon
+from .verify import Verification, check, identities, verify
 
 __all__ = [
     "CoInformation",
@@ -78,6 +79,8 @@ __all__ = [
     "TotalVariation",
     "TsallisEntropy",
     "UnsupportedInputError",
+    "Verification",
+    "check",
     "co_information",
     "conditional_entropy",
     "cross_entropy",
@@ -85,6 +88,7 @@ __all__ = [
     "entropy",
     "function_of",
     "hellinger_distance",
+    "identities",
     "independent",
     "information_gain",
     "js_divergence",
@@ -101,4 +105,5 @@ __all__ = [
     "total_correlation",
     "total_variation",
     "tsallis_entropy",
+    "verify",
 ]

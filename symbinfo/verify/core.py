@@ -1,0 +1,315 @@
+"""``verify``: prove, numerically verify or refute an identity or inequality.
+
+Order: (1) linear combinations of Shannon measures are compared as combinations of joint
+entropies (a proof valid for every distribution); abstract measures go to the Shannon prover;
+(2) both sides are evaluated (``.doit()``) and their difference is put through value-preserving
+transformations; only an exact 0 (or a sign implied by the assumptions) is a proof; (3) both
+sides are compiled to mpmath once and compared at seeded random points of the declared domain,
+in a private ``mpmath.workdps`` context. A disagreement is re-evaluated independently (SymPy's
+``evalf`` at higher precision) before it is reported as a counterexample.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+
+import mpmath
+import sympy as sp
+from sympy.core.relational import Relational
+from sympy.logic.boolalg import BooleanAtom
+
+from ..errors import UnsupportedInputError
+from ..measures.base import InformationMeasure
+from ..measures.shannon import _EntropyCombination
+from .domain import Domain, collect_domain
+from .numeric import UNDEFINED, Side, clean
+from .result import PROVED, REFUTED, UNDECIDED, VERIFIED, Verification
+from .symbolic import (
+    entropy_difference,
+    evaluate_measures,
+    has_abstract,
+    prove_sign,
+    prove_zero,
+    shannon_prove,
+)
+
+_OPS = {sp.Eq: "==", sp.Le: "<=", sp.Lt: "<", sp.Ge: ">=", sp.Gt: ">"}
+UNCONFIRMED = "disagreement not confirmed by an independent evaluation"
+TIE = "tie in a strict inequality"
+
+
+def _claim(lhs: object, rhs: object, relation: str | None) -> tuple[sp.Basic, sp.Basic, str]:
+    if rhs is None:
+        if isinstance(lhs, Relational):
+            for cls, op in _OPS.items():
+                if isinstance(lhs, cls):
+                    return lhs.lhs, lhs.rhs, op
+            raise UnsupportedInputError(
+                f"verify handles =, <=, <, >=, >; not {type(lhs).__name__}: {lhs}")
+        raise UnsupportedInputError(
+            f"verify needs two sides or a relation (Eq(a, b), a <= b ...), got {lhs!r}")
+    relation = relation or "=="
+    if relation not in ("==", "<=", "<", ">=", ">"):
+        raise UnsupportedInputError(f"unknown relation {relation!r}; use ==, <=, <, >= or >")
+    return sp.sympify(lhs), sp.sympify(rhs), relation
+
+
+def _orient(lhs: sp.Basic, rhs: sp.Basic, relation: str) -> tuple[sp.Basic, sp.Basic]:
+    """(small, big) of an inequality claim small ≤ big."""
+    return (lhs, rhs) if relation in ("<=", "<", "==") else (rhs, lhs)
+
+
+def _default_tol(exprs: Iterable[sp.Expr], digits: int) -> mpmath.mpf:
+    # quadrature and series are less accurate than elementary functions at the same precision;
+    # a Float in a side (a measured or quadrature value) is only as exact as whoever made it
+    inexact = any(sp.sympify(e).has(sp.Integral, sp.Sum) or sp.sympify(e).atoms(sp.Float)
+                  for e in exprs)
+    return mpmath.mpf(10) ** (-(digits // 3) if inexact else -(digits - 10))
+
+
+def verify(
+    lhs: object,
+    rhs: object = None,
+    *,
+    relation: str | None = None,
+    digits: int = 50,
+    points: int = 20,
+    seed: int = 0,
+    tol: float | None = None,
+    where: Iterable[sp.Basic] = (),
+    constraints: object = (),
+    symbolic: bool = True,
+    numeric: bool = True,
+) -> Verification:
+    r"""Prove, numerically verify or refute ``lhs == rhs`` (or ``lhs <= rhs`` ...).
+
+    ``verify(lhs, rhs)`` checks an identity; ``verify(Eq(a, b))``, ``verify(a <= b)`` or
+    ``verify(a, b, relation=">")`` a relation. ``digits`` is the mpmath working precision,
+    ``points`` the number of valid sample points, ``seed`` makes the sampling reproducible,
+    ``tol`` the relative tolerance (default 10^-(digits-10); 10^-(digits/3) when a side holds
+    an integral, a sum or a Float),
+    ``where`` extra conditions the sample points must meet, ``constraints`` are handed to the
+    Shannon prover for abstract claims (e.g. a Markov chain). Sides may hold unevaluated
+    measures; they are ``.doit()``-ed.
+
+    >>> import symbinfo as si
+    >>> p = sp.Symbol("p", positive=True)
+    >>> X, Y = si.FiniteJointRV("X Y", [[p / 2, p / 2], [1 - p, 0]])
+    >>> v = verify(si.Entropy(X, Y), si.Entropy(X) + si.ConditionalEntropy(Y, given=X))
+    >>> v.status, bool(v)
+    ('proved', True)
+    >>> v = verify(si.ConditionalEntropy(X, given=Y), si.ConditionalEntropy(Y, given=X))
+    >>> v.status, sorted(v.counterexample)
+    ('refuted', [p])
+    >>> a = sp.Symbol("a", positive=True)
+    >>> verify(sp.log(a) <= a - 1).status
+    'verified'
+    """
+    if rhs is None and isinstance(lhs, (bool, BooleanAtom)):
+        # SymPy decided ``a <= b`` from the assumptions while building it (a sound decision);
+        # the sides are gone, so say so
+        holds = bool(lhs)
+        return Verification(
+            sp.true, sp.true if holds else sp.false, "==", PROVED if holds else REFUTED,
+            method="SymPy decided the relation from the assumptions when it was built",
+            notes=["use sp.Le(a, b, evaluate=False) or verify(a, b, relation='<=') to keep "
+                   "the sides"], seed=seed)
+    lhs, rhs, relation = _claim(lhs, rhs, relation)
+    result = Verification(lhs, rhs, relation, UNDECIDED, digits=digits, seed=seed)
+    if isinstance(lhs, bool) or isinstance(rhs, bool):
+        raise UnsupportedInputError("a side of the claim is a truth value, not an expression")
+
+    if symbolic:
+        done = _shannon_stage(result, constraints)
+        if done:
+            return result
+    if has_abstract(lhs) or has_abstract(rhs):
+        if result.method == "":
+            result.method = "measures over abstract variables cannot be evaluated"
+        return result
+
+    left, right = evaluate_measures(lhs), evaluate_measures(rhs)
+    domain = collect_domain([lhs, rhs], [left, right], list(where))
+    cells = domain.table_symbols
+    # cheap transformations first; the expensive ones (simplify, gammasimp ...) only for a
+    # claim that survived the numeric comparison, where a proof upgrades "verified"
+    if symbolic and _symbolic_stage(result, left, right, cells, heavy=False):
+        return result
+    if numeric:
+        _numeric_stage(result, left, right, domain, digits, points, seed, tol)
+        if result.status == REFUTED:
+            return result
+    if symbolic:
+        _symbolic_stage(result, left, right, cells, heavy=True)
+    return result
+
+
+def _shannon_stage(result: Verification, constraints: object) -> bool:
+    """Linear combinations of Shannon measures; True when the verdict is final."""
+    abstract = has_abstract(result.lhs) or has_abstract(result.rhs)
+    if not any(isinstance(m, _EntropyCombination)
+               for side in (result.lhs, result.rhs) for m in side.atoms(InformationMeasure)):
+        return False
+    diff = entropy_difference(result.lhs, result.rhs)
+    if diff is not None and not constraints:
+        terms, rest = diff
+        rest_zero = rest == 0 or prove_zero(sp.sympify(rest)) is not None
+        if not terms and rest_zero:
+            if result.relation in ("==", "<=", ">="):
+                result.status, result.method = PROVED, "same combination of joint entropies"
+            else:
+                result.status, result.method = REFUTED, "both sides are identically equal"
+                result.counterexample = {}
+            return True
+        if (abstract and result.relation == "==" and rest_zero
+                and any(c.is_number and c != 0 for c in terms.values())):
+            result.status = REFUTED
+            result.method = "different combinations of joint entropies"
+            result.notes.append(
+                "joint entropies of distinct variable sets are linearly independent (the "
+                "entropic region has full dimension), so some distribution tells them apart")
+            return True
+    if not abstract:
+        return False
+    relation = {"==": sp.Eq, "<=": sp.Le, "<": sp.Lt, ">=": sp.Ge, ">": sp.Gt}[result.relation]
+    try:
+        found = shannon_prove(relation(result.lhs, result.rhs, evaluate=False), constraints)
+    except ImportError as exc:
+        result.method = str(exc)
+        return True
+    except Exception as exc:  # a claim the prover cannot read: say so, decide nothing
+        result.method = f"the Shannon prover could not read the claim ({exc})"
+        return True
+    if getattr(found, "status", None) == "proved":
+        result.status = PROVED
+        result.method = "Shannon-inequality prover" + (
+            f" ({found.method})" if getattr(found, "method", "") else "")
+    else:
+        result.method = ("not provable from Shannon-type inequalities (this is not a "
+                         "refutation for real distributions)")
+        witness = getattr(found, "witness", None)
+        if witness is not None:
+            result.notes.append("polymatroid witness: " + ", ".join(
+                f"H({','.join(sorted(k))}) = {v}" for k, v in witness.items()))
+    return True
+
+
+def _symbolic_stage(result: Verification, left: sp.Expr, right: sp.Expr, cells: set,
+                    heavy: bool) -> bool:
+    relation = result.relation
+    if relation == "==":
+        found = prove_zero(sp.sympify(left - right), cells, heavy)
+    else:
+        small, big = _orient(left, right, relation)
+        found = prove_sign(sp.sympify(big - small), relation in ("<", ">"), cells, heavy)
+    if found is None:
+        return False
+    result.status, result.method = PROVED, found[0]
+    if found[1]:
+        result.notes.append(found[1])
+    return True
+
+
+def _numeric_stage(result: Verification, left: sp.Expr, right: sp.Expr, domain: Domain,
+                   digits: int, points: int, seed: int, tol: float | None) -> None:
+    rng = random.Random(seed)
+    symbols = domain.symbols
+    result.digits = digits
+    skipped: dict[str, int] = {}
+    wanted = points if symbols else 1  # nothing to sample: one evaluation
+    attempts = 0
+    worst = mpmath.mpf(0)
+    ties = 0
+    with mpmath.workdps(digits):
+        tolerance = mpmath.mpf(tol) if tol is not None else _default_tol([left, right], digits)
+        result.tolerance = float(tolerance)
+        sides = Side(left, symbols), Side(right, symbols)
+        while len(result.sample) < wanted and attempts < 50 * wanted:
+            attempts += 1
+            point, why = domain.draw(rng)
+            if point is None:
+                skipped[why] = skipped.get(why, 0) + 1
+                continue
+            a, b = clean(sides[0].fast(point), tolerance), clean(sides[1].fast(point), tolerance)
+            if a is None or b is None:
+                skipped[UNDEFINED] = skipped.get(UNDEFINED, 0) + 1
+                continue
+            error, violated, tie = _compare(a, b, result.relation, tolerance)
+            if violated or tie:
+                confirmed = _confirm(sides, point, result.relation, tolerance, digits)
+                if confirmed is None:
+                    skipped[UNCONFIRMED] = skipped.get(UNCONFIRMED, 0) + 1
+                    continue
+                if confirmed[2]:  # a tie, confirmed, in a strict inequality
+                    ties += 1
+                    skipped[TIE] = skipped.get(TIE, 0) + 1
+                    continue
+                result.status, result.method = REFUTED, (
+                    f"counterexample, confirmed at {digits + 15} digits by evalf "
+                    "(integrals: quadrature again)")
+                result.counterexample = dict(point)
+                result.counterexample_values = (confirmed[0], confirmed[1])
+                result.worst_error = float(error)
+                break
+            worst = max(worst, error)
+            result.sample.append(point)
+    result.points = len(result.sample)
+    result.skipped = sum(skipped.values())
+    result.skip_reasons = skipped
+    if result.status == REFUTED:
+        return
+    result.worst_error = float(worst)
+    if ties:
+        result.method = "equal sides at some points of a strict inequality"
+    elif result.points >= min(wanted, 3):
+        result.status, result.method = VERIFIED, "mpmath at sampled points"
+        if result.points < wanted:
+            result.notes.append(f"only {result.points} of {wanted} points could be evaluated")
+        if not symbols:
+            result.notes.append("no free parameters: one high-precision evaluation")
+    else:
+        result.method = (f"only {result.points} valid points after {attempts} draws "
+                         "(see the skipped points)")
+
+
+def _compare(a: mpmath.mpf, b: mpmath.mpf, relation: str,
+             tol: mpmath.mpf) -> tuple[mpmath.mpf, bool, bool]:
+    """(relative error or violation, violated?, tie in a strict inequality?)."""
+    if mpmath.isinf(a) or mpmath.isinf(b):
+        if relation == "==":
+            return mpmath.mpf(0), a != b, False
+        small, big = (a, b) if relation in ("<=", "<") else (b, a)
+        return mpmath.mpf(0), not small <= big, relation in ("<", ">") and small == big
+    scale = max(mpmath.mpf(1), abs(a), abs(b))
+    if relation == "==":
+        error = abs(a - b) / scale
+        return error, error > tol, False
+    small, big = (a, b) if relation in ("<=", "<") else (b, a)
+    violation = (small - big) / scale
+    strict = relation in ("<", ">")
+    return max(violation, mpmath.mpf(0)), violation > tol, strict and abs(violation) <= tol
+
+
+def _confirm(sides: tuple[Side, Side], point: dict, relation: str, tol: mpmath.mpf,
+             digits: int) -> tuple | None:
+    """Re-evaluate through SymPy's evalf at higher precision: (lhs, rhs, tie) if the failure
+    stands, ``None`` if it does not."""
+    dps = digits + 15
+    with mpmath.workdps(dps):
+        # evalf of an integral over an infinite range can take minutes: integrals are re-done
+        # by quadrature at the higher precision (other nodes), everything else by evalf
+        a, b = (clean(s.fast(point) if s.expr.has(sp.Integral) else s.slow(point, dps), tol)
+                for s in sides)
+        if a is None or b is None:
+            return None
+        _, violated, tie = _compare(a, b, relation, tol)
+    if not (violated or tie):
+        return None
+    return _as_sympy(a, digits), _as_sympy(b, digits), tie
+
+
+def _as_sympy(value: mpmath.mpf, digits: int) -> sp.Expr:
+    if mpmath.isinf(value):
+        return sp.oo if value > 0 else -sp.oo
+    return sp.Float(mpmath.nstr(value, digits), digits)
