@@ -10,11 +10,16 @@ singularities (t**(-1/2) log t) that tanh-sinh would otherwise truncate at ~sqrt
 from __future__ import annotations
 
 import itertools
+import json
+import sys
+from pathlib import Path
 
 import mpmath
 import sympy as sp
+import sympy.stats.crv_types as crv
+from sympy.stats.crv import SingleContinuousDistribution
 
-from symbinfo.distributions.continuous import true_support
+from symbinfo.distributions.continuous import sample_parameters, true_support
 
 _GRID = [0, 2, -2, 20, -20]
 
@@ -28,8 +33,9 @@ def _breakpoints(dist, lo, hi) -> list:
     return sorted(pts, key=lambda p: float(p))
 
 
-def _neg_f_log_f(expr, t):
-    f = sp.lambdify(t, expr, modules="mpmath")
+def _neg_f_log_f(expr, t, dps):
+    # constants (beta(14/5, 2/5), ...) evaluated once, not at every node
+    f = sp.lambdify(t, expr.evalf(dps + 15), modules="mpmath")
 
     def g(s):
         v = f(s)
@@ -58,11 +64,14 @@ def entropy_by_quadrature(dist, dps: int = 35) -> mpmath.mpf:
             else:
                 pieces = [(pdf.subs(x, q - t), sp.oo)]
             for expr, length in pieces:
-                g = _neg_f_log_f(expr, t)
-                if length is sp.oo:  # t = exp(v): algebraic tails become exponential ones
+                g = _neg_f_log_f(expr, t, dps)
+                if length is sp.oo:
+                    # t = exp(v): algebraic tails become exponential ones. The cut at v = 250
+                    # drops < 1e-40 for every tail here (the heaviest, t**-1.4 log t, leaves
+                    # e**-100) and keeps mpmath from evaluating exp(-exp(exp(v))) at huge v.
                     total += mpmath.quad(
                         lambda v, g=g: mpmath.exp(v) * g(mpmath.exp(v)),
-                        [-mpmath.inf, 0, mpmath.inf],
+                        [-mpmath.inf, 0, 10, 60, 250],
                     )
                     continue
                 end = mpmath.root(mpmath.mpf(sp.N(length, dps + 10)), 4)
@@ -84,3 +93,56 @@ def entropy_by_summation(dist, dps: int = 35) -> mpmath.mpf:
         if support.inf.is_finite:
             return mpmath.nsum(term, [int(support.inf), mpmath.inf])
         return mpmath.nsum(term, [-mpmath.inf, -1]) + mpmath.nsum(term, [0, mpmath.inf])
+
+
+# ---------------------------------------------------------------------------------------------
+# The stored reference table. Quadrature of every family at 3 points costs minutes on a shared
+# machine, so the values are computed once by this module (``python -m
+# tests.closedforms.quadrature``) and stored with their parameters; the suite recomputes a fixed
+# representative subset each run, and all of them with SYMBINFO_SLOW=1.
+
+_BASE = "SingleContinuousDistribution"
+REFERENCE_FILE = Path(__file__).with_name("entropy_references.json")
+
+
+def continuous_families() -> list[type]:
+    """Every continuous family class of sympy.stats (Erlang, Wald: Gamma, GaussianInverse)."""
+    return sorted(
+        (
+            cls
+            for cls in vars(crv).values()
+            if isinstance(cls, type)
+            and issubclass(cls, SingleContinuousDistribution)
+            and hasattr(cls, "_argnames")
+            and cls.__name__ not in {"ContinuousDistributionHandmade", _BASE}
+        ),
+        key=lambda c: c.__name__,
+    )
+
+
+# Families whose pdf SymPy writes with an infinite Sum (or a Sum up to floor(x)): no lambdified
+# quadrature; their fallback is checked separately.
+NO_QUADRATURE = {"BetaNoncentralDistribution", "UniformSumDistribution", "LogCauchyDistribution"}
+
+
+def build(cls: type, point: dict):
+    return cls(*[point[n] for n in cls._argnames])
+
+
+def compute_references(names: list[str] | None = None) -> dict:
+    table = {}
+    for cls in continuous_families():
+        if cls.__name__ in NO_QUADRATURE or (names and cls.__name__ not in names):
+            continue
+        rows = []
+        for point in sample_parameters(cls, 3):
+            value = entropy_by_quadrature(build(cls, point))
+            params = {k: str(v) for k, v in point.items()}
+            rows.append({"params": params, "value": mpmath.nstr(value, 34)})
+            print(cls.__name__, point, rows[-1]["value"], flush=True)
+        table[cls.__name__] = rows
+    return table
+
+
+if __name__ == "__main__":
+    REFERENCE_FILE.write_text(json.dumps(compute_references(sys.argv[1:] or None), indent=1))
