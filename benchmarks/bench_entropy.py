@@ -63,6 +63,8 @@ def ours(obj) -> tuple[str, float, sp.Expr]:
     value = applied[0] if applied is not None else differential_entropy(dist)
     seconds = time.perf_counter() - t
     status = "fallback" if value.has(sp.Integral, sp.Sum) else "closed"
+    if value is sp.nan:
+        status = "undefined"  # LogCauchy: the entropy does not exist
     return status, seconds, value
 
 
@@ -111,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     closed = [r[0] for r in rows if r[1] == "closed"]
     print()
     print(f"families: {len(rows)}")
-    print(f"symbinfo closed: {len(closed)}; fallback: {[r[0] for r in rows if r[1] != 'closed']}")
+    other = [f"{r[0]} ({r[1]})" for r in rows if r[1] != "closed"]
+    print(f"symbinfo closed: {len(closed)}; not closed: {other}")
     print(f"symbinfo median {statistics.median(ours_t):.3f} s, total {sum(ours_t):.2f} s, "
           f"max {max(ours_t):.2f} s; wall from cold start {time.perf_counter() - T0:.1f} s")
     if not args.no_sympy:

@@ -14,6 +14,7 @@ is registered and the generic engine returns the honest unevaluated ``Sum``.
 
 from __future__ import annotations
 
+import sympy as sp
 import sympy.stats.drv_types as drv
 from sympy import log
 
@@ -37,8 +38,11 @@ NO_CLOSED_FORM: dict[str, str] = {
 @ENTROPY.register(
     drv.GeometricDistribution,
     source="scipy issue #18226; the same value for supports {0, 1, ...} and {1, 2, ...}",
-    conditions="0 < p <= 1 (SymPy counts trials from 1)",
+    conditions="0 < p < 1 (SymPy counts trials from 1); p = 1 is the point mass, entropy 0, "
+    "returned as 0 when p is literally 1 (the formula is 0*log(0)/1 there)",
 )
 def geometric_entropy(d):
     p = d.p
+    if p == 1:
+        return sp.S.Zero
     return (-(1 - p) * log(1 - p) - p * log(p)) / p

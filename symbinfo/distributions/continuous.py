@@ -242,6 +242,26 @@ def _variable(support: sp.Set, discrete: bool) -> sp.Symbol:
     return sp.Symbol("x", real=True)
 
 
+def _on_support(density: sp.Expr, x: sp.Symbol, support: sp.Set) -> sp.Expr:
+    """A Piecewise density's branch that holds on the whole interior of the support, if any.
+
+    SymPy writes Uniform, QuadraticU, RaisedCosine and user ``ContinuousRV`` densities as
+    Piecewise with a 0 branch outside the support; on the support one branch is the density.
+    """
+    if not isinstance(density, sp.Piecewise) or not isinstance(support, sp.Interval):
+        return density
+    interior = sp.Interval.open(support.inf, support.sup)
+    for expr, cond in density.args:
+        if cond == sp.true:
+            return expr
+        try:
+            if cond.as_set().is_superset(interior) is True:
+                return expr
+        except Exception:  # conditions SymPy cannot turn into sets: keep the Piecewise
+            return density
+    return density
+
+
 def read_univariate(obj: object) -> UnivariateView:
     """Read a univariate sympy.stats RV or distribution into a :class:`UnivariateView`.
 
@@ -261,6 +281,8 @@ def read_univariate(obj: object) -> UnivariateView:
     declared = dist.set if not isinstance(dist, BinomialDistribution) else support
     x = _variable(support, discrete)
     density = dist.pmf(x) if isinstance(dist, BinomialDistribution) else dist.pdf(x)
+    if not discrete:
+        density = _on_support(density, x, support)
     return UnivariateView(
         distribution=dist,
         variable=x,
