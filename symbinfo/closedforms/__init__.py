@@ -6,6 +6,8 @@ ENTROPY = RuleRegistry("entropy", arity=1)
 KL_DIVERGENCE = RuleRegistry("kl_divergence", arity=2)
 CROSS_ENTROPY = RuleRegistry("cross_entropy", arity=2)
 
+from . import entropy_continuous, entropy_discrete  # noqa: E402, F401  (rules register on import)
+
 __all__ = [
     "CROSS_ENTROPY", "ENTROPY", "KL_DIVERGENCE", "Rule", "RuleRegistrationError", "RuleRegistry",
 ]
