@@ -130,7 +130,7 @@ def _in_base(steps: list[Step], base: sp.Expr) -> list[Step]:
 def _title(measure: InformationMeasure) -> str:
     names = {Entropy: "Entropy", CrossEntropy: "Cross-entropy", KLDivergence: "KL divergence",
              MutualInformation: "Mutual information"}
-    return f"{names.get(type(measure), type(measure).__name__)} {sp.sstr(measure)}"
+    return names.get(type(measure), type(measure).__name__)
 
 
 def _steps(measure: InformationMeasure) -> tuple[list[Step], dict, dict | None]:
@@ -338,7 +338,8 @@ def _single(measure: InformationMeasure, name: str, p_obj: sp.Basic, q_obj: sp.B
     steps: list[Step] = [Definition(expect(body_def), name=name, source=SOURCES[name])]
     symbols = set().union(*(d.free_symbols for d in (dp, dq) if d is not None))
     ranges = _ranges(symbols)
-    ev = measure.nats()
+    # for one variable the engine's entropy is a one-term combination: take the term itself
+    ev = engine.distribution_entropy(dp) if q_obj is None else measure.nats()
     if q_obj is not None and engine._support_outside(p_obj, q_obj) is True:
         witness = sp.Not(sp.sympify(bool(dp.set.is_subset(dq.set))))
         steps.append(Infinite(sp.oo, witness=witness,
