@@ -24,6 +24,7 @@ from .distributions.view import (
     finite_joint,
     finite_pmf,
     kind_of,
+    support,
 )
 from .errors import MismatchError
 
@@ -109,7 +110,7 @@ def entropy_combination(terms: Mapping[tuple, sp.Expr]) -> Evaluation:
 
 def _finite_pair(p: sp.Basic, q: sp.Basic) -> tuple[dict, dict]:
     pp, qq = finite_pmf(p), finite_pmf(q)
-    shapes = {len(k) if isinstance(k, tuple) else 1 for k in [*pp, *qq]}
+    shapes = {len(k) if isinstance(k, (tuple, sp.Tuple)) else 0 for k in [*pp, *qq]}
     if len(shapes) > 1:
         raise MismatchError(f"{p} and {q} have outcomes of different shapes")
     return pp, qq
@@ -121,12 +122,7 @@ def _support_outside(p: sp.Basic, q: sp.Basic) -> bool | None:
     densities = {Kind.CONTINUOUS, Kind.MULTIVARIATE}
     if (kp in densities) != (kq in densities):
         return True  # atoms against a density, or a density against atoms
-    if kp is Kind.FINITE:
-        qset = distribution(q).set
-        outside = [sp.sympify(x) in qset for x, w in finite_pmf(p).items() if w != 0]
-        return False if all(o is sp.true for o in outside) else (
-            True if any(o is sp.false for o in outside) else None)
-    subset = distribution(p).set.is_subset(distribution(q).set)
+    subset = support(p).is_subset(support(q))
     return None if subset is None else not subset
 
 

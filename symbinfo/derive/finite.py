@@ -22,13 +22,17 @@ def _nonzero(p: sp.Expr) -> bool:
 
 def _plogp_over(p: sp.Expr, q: sp.Expr) -> sp.Expr:
     """One term p·log(p/q) under the conventions above."""
+    p, q = sp.sympify(p), sp.sympify(q)
     if not _nonzero(p):
         return sp.S.Zero
-    q = sp.sympify(q)
     if q == 0 or q.is_zero is True:
         # +oo unless p itself turns out to be 0
         return sp.oo if p.is_zero is False else sp.Piecewise((0, sp.Eq(p, 0)), (sp.oo, True))
-    return p * sp.log(p / q)
+    if (p.is_number and q.is_number) or (p.is_positive and q.is_positive):
+        return p * sp.log(p / q)
+    # SymPy cannot split log(p/q) when it cannot tell that p and q are positive; split it here
+    # (both are probabilities, positive wherever the term counts) so identities cancel.
+    return p * sp.log(p) - p * sp.log(q)
 
 
 def entropy(pmf: Pmf) -> sp.Expr:

@@ -75,7 +75,11 @@ class JointTable(sp.Basic):
             raise MismatchError(f"variable names repeat: {names}")
         pmf = {}
         for outcome, p in table.items():
-            key = tuple(outcome) if isinstance(outcome, (tuple, sp.Tuple)) else (outcome,)
+            is_tuple = isinstance(outcome, (tuple, sp.Tuple))
+            if len(names) == 1 and not (is_tuple and len(outcome) == 1):
+                key = (sp.Tuple(*outcome) if is_tuple else outcome,)  # a single tuple-valued RV
+            else:
+                key = tuple(outcome) if is_tuple else (outcome,)
             if len(key) != len(names):
                 raise MismatchError(
                     f"outcome {outcome} has {len(key)} values but there are {len(names)} "
@@ -112,7 +116,12 @@ class JointTable(sp.Basic):
 
 
 class JointVariable(sp.Basic):
-    """One named variable of a :class:`JointTable`; prints as its name."""
+    """One named variable of a :class:`JointTable`; prints as its name.
+
+    >>> X, Y = FiniteJointRV("X Y", [[sp.Rational(1, 2), 0], [0, sp.Rational(1, 2)]])
+    >>> Y, Y.index, Y.table.names
+    (Y, 1, (X, Y))
+    """
 
     def __new__(cls, name: sp.Symbol, table: JointTable) -> JointVariable:
         return super().__new__(cls, name, table)

@@ -46,6 +46,8 @@ def kind_of(obj: object) -> Kind:
     >>> kind_of(Die("D", 6)), kind_of(Normal("N", 0, 1)), kind_of(sp.Symbol("X"))
     (<Kind.FINITE: 'finite'>, <Kind.CONTINUOUS: 'continuous'>, <Kind.ABSTRACT: 'abstract'>)
     """
+    if isinstance(obj, SingleFiniteDistribution) and obj.is_symbolic:
+        return Kind.DISCRETE  # e.g. Binomial with a symbolic n: no table to enumerate
     if isinstance(obj, (JointVariable, SingleFiniteDistribution)):
         return Kind.FINITE
     if isinstance(obj, SingleContinuousDistribution):
@@ -60,7 +62,9 @@ def kind_of(obj: object) -> Kind:
         kinds = set()
         for rv in random_symbols(obj):
             dist = _distribution_of_symbol(rv)
-            if rv.pspace.is_Finite or isinstance(dist, SingleFiniteDistribution):
+            if isinstance(dist, SingleFiniteDistribution):
+                kinds.add(kind_of(dist))
+            elif rv.pspace.is_Finite:
                 kinds.add(Kind.FINITE)
             elif isinstance(dist, SingleContinuousDistribution):
                 kinds.add(Kind.CONTINUOUS)
@@ -186,3 +190,16 @@ def distribution(obj: object) -> Distribution:
         f"{obj} is an expression of random variables; symbinfo reads functions of finite random "
         "variables only, so pass the random variable or its distribution"
     )
+
+
+def support(obj: object) -> sp.Set:
+    """The set of values a random variable or distribution takes (with positive mass/density).
+
+    >>> from sympy.stats import Die, Exponential
+    >>> support(Die("D", 3)), support(Exponential("E", 1))
+    ({1, 2, 3}, Interval(0, oo))
+    """
+    if kind_of(obj) is Kind.FINITE:
+        return sp.FiniteSet(*(x for x, w in finite_pmf(obj).items() if w != 0))
+    found = distribution(obj).set
+    return found if isinstance(found, sp.Set) else sp.FiniteSet(*found)

@@ -69,7 +69,13 @@ def single(arg: object) -> sp.Basic:
 
 
 class InformationMeasure(sp.Expr):
-    """Common behaviour: unit handling, ``doit``, printing helpers."""
+    """Common behaviour of every measure: unit handling, ``doit``, printing helpers.
+
+    >>> from symbinfo import Entropy, FiniteJointRV
+    >>> X = FiniteJointRV("X", {0: sp.Rational(1, 2), 1: sp.Rational(1, 2)})
+    >>> isinstance(Entropy(X), InformationMeasure), Entropy(X, base=2).base
+    (True, 2)
+    """
 
     is_extended_real = True
     is_commutative = True
