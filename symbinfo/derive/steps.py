@@ -50,7 +50,14 @@ POINTS = 3
 
 
 class DerivationError(SymbinfoError, ValueError):
-    """A derivation step does not follow from the previous one (it failed its check)."""
+    """A derivation step does not follow from the previous one (it failed its check).
+
+    >>> x = sp.Symbol("x", positive=True)
+    >>> Derivation.build(x, [Definition(x**2, "x"), Simplify(2 * x)])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    symbinfo.derive.steps.DerivationError: step 1 (simplify) does not follow: ...
+    """
 
 
 # --- expressions that print like a textbook and evaluate numerically ----------------------------
