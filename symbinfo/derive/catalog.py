@@ -1,7 +1,7 @@
 """Built-in example derivations: one per path the engine can take (for docs, notebooks, tests).
 
->>> sorted(EXAMPLES)[:3]
-['bernoulli_entropy', 'conditional_entropy', 'exponential_kl']
+>>> sorted(EXAMPLES)[:2]
+['bernoulli_entropy', 'bernoulli_entropy_bits']
 >>> derivation("bernoulli_entropy").result
 -p*log(p) - (1 - p)*log(1 - p)
 """
