@@ -104,7 +104,44 @@ def derive(measure: InformationMeasure) -> Derivation:
     if measure.base != sp.E:
         steps = _in_base(steps, measure.base)
     return Derivation.build(measure, steps, title=_title(measure), bindings=bindings,
-                            ranges=ranges)
+                            ranges=ranges, constraints=_constraints(measure))
+
+
+def _constraints(measure: InformationMeasure) -> list[sp.Basic]:
+    """Relations the parameters must satisfy, for drawing numeric-check points: the support's
+    ends in order (Uniform(a, b): a < b) and each family's declared parameter domain."""
+    out: list[sp.Basic] = []
+    for obj in measure.random_arguments:
+        try:
+            dist = distribution(obj)
+        except UnsupportedInputError:
+            continue  # expressions of finite random variables: no parameters to constrain
+        if not hasattr(dist, "set") or kind_of(obj) is Kind.FINITE:
+            continue
+        lo, hi = _bounds(dist)
+        if lo.free_symbols or hi.free_symbols:
+            out.append(sp.Lt(lo, hi))
+        out.extend(_declared_domain(dist))
+    return [c for c in out if c is not sp.true]
+
+
+def _declared_domain(dist: Distribution) -> tuple:
+    try:  # the parameter-domain table lives with the univariate reader, when it is present
+        from ..distributions.continuous import parameter_domain
+    except ImportError:
+        return ()
+    return tuple(parameter_domain(dist))
+
+
+def _bounds(dist: Distribution) -> tuple[sp.Expr, sp.Expr]:
+    """Ends of the true support (SymPy's declaration, corrected where the reader knows better)."""
+    try:
+        from ..distributions.continuous import true_support
+    except ImportError:
+        found = dist.set
+    else:
+        found = true_support(dist)
+    return found.inf, found.sup
 
 
 def _in_base(steps: list[Step], base: sp.Expr) -> list[Step]:
@@ -295,7 +332,7 @@ def _mi_definition(measure: MutualInformation, bindings: dict) -> Step:
 def _variable(dist: Distribution) -> sp.Symbol:
     if isinstance(dist, SingleDiscreteDistribution):
         return sp.Symbol("k", integer=True)
-    lo = dist.set.inf
+    lo = _bounds(dist)[0]
     # a positive variable lets log(x**a) = a*log(x) be expanded without force
     return sp.Symbol("x", positive=True) if lo.is_nonnegative else sp.Symbol("x", real=True)
 
@@ -329,8 +366,10 @@ def _single(measure: InformationMeasure, name: str, p_obj: sp.Basic, q_obj: sp.B
     else:
         body_def, body_sub = sp.log(p_(x)) - sp.log(q_(x)), sp.log(dp.pdf(x)) - sp.log(dq.pdf(x))
 
+    lo, hi = _bounds(dp)
+
     def expect(body: sp.Expr) -> Expect:
-        return Expect(body, x, dp.pdf(x), dp.set.inf, dp.set.sup, label, discrete=discrete)
+        return Expect(body, x, dp.pdf(x), lo, hi, label, discrete=discrete)
 
     bindings = {p_: sp.Lambda(x, dp.pdf(x))}
     if dq is not None:

@@ -153,3 +153,12 @@ def test_custom_step_subclass_is_checked_like_any_other():
     x = sp.Symbol("x", positive=True)
     d = Derivation.build(x, [Definition(x * 2, "2x"), Simplify(x + x)])
     assert d[1].check.method == "symbolic"
+
+
+def test_parameter_constraints_are_respected_when_sampling():
+    from sympy.stats import Uniform
+
+    a, b = sp.symbols("a b", real=True)
+    d = derive(si.Entropy(Uniform("U", a, b)))  # a < b comes from the support's ends
+    assert d[1].kind == "substitute"
+    assert d[-1].check.method in ("symbolic", "numeric", "unchecked")
