@@ -35,6 +35,7 @@ from sympy.stats.drv import SingleDiscreteDistribution
 from sympy.stats.rv import Distribution, RandomSymbol
 
 from .. import engine
+from ..closedforms import CROSS_ENTROPY, ENTROPY, KL_DIVERGENCE
 from ..distributions.view import Kind, distribution, finite_joint, finite_pmf, kind_of
 from ..errors import UnsupportedInputError
 from ..measures.base import InformationMeasure, to_base
@@ -377,8 +378,9 @@ def _single(measure: InformationMeasure, name: str, p_obj: sp.Basic, q_obj: sp.B
     steps: list[Step] = [Definition(expect(body_def), name=name, source=SOURCES[name])]
     symbols = set().union(*(d.free_symbols for d in (dp, dq) if d is not None))
     ranges = _ranges(symbols)
-    # for one variable the engine's entropy is a one-term combination: take the term itself
-    ev = engine.distribution_entropy(dp) if q_obj is None else measure.nats()
+    # the engine tries a closed-form rule first; asking the registry is cheap, while the
+    # generic engine may integrate for seconds, so it runs only when no derivation by moments
+    rule_ev = _rule_evaluation(name, dp, dq)
     if q_obj is not None and engine._support_outside(p_obj, q_obj) is True:
         witness = sp.Not(sp.sympify(bool(dp.set.is_subset(dq.set))))
         steps.append(Infinite(sp.oo, witness=witness,
@@ -388,9 +390,15 @@ def _single(measure: InformationMeasure, name: str, p_obj: sp.Basic, q_obj: sp.B
     by_moments = _by_moments(dp, x, expect, body_sub)
     if by_moments is not None:
         steps.extend(by_moments)
-        if ev.method == engine.RULE and ev.rule is not None and ev.value != steps[-1].expr:
-            steps.append(_rule_step(ev))
+        if rule_ev is not None and str(rule_ev.value) != str(steps[-1].expr):
+            steps.append(_rule_step(rule_ev))
         return steps, bindings, ranges
+    if rule_ev is not None:
+        ev = rule_ev
+    elif q_obj is None:  # one variable: the engine's entropy of the distribution itself
+        ev = engine.distribution_entropy(dp)
+    else:
+        ev = measure.nats()
     if ev.method == engine.RULE:
         steps.append(_rule_step(ev))
         steps.append(NumericCheck(ev.value, reference=steps[1].expr))
@@ -400,6 +408,17 @@ def _single(measure: InformationMeasure, name: str, p_obj: sp.Basic, q_obj: sp.B
         steps.append(CouldNotDo(ev.value, reason="no closed-form rule applies and the generic "
                                                  "engine found no closed form"))
     return steps, bindings, ranges
+
+
+def _rule_evaluation(name: str, dp: Distribution, dq: Distribution | None
+                     ) -> engine.Evaluation | None:
+    """The engine's closed-form rule for this measure, if one fires (as the engine reports it)."""
+    registry = {"entropy": ENTROPY, "differential entropy": ENTROPY,
+                "cross-entropy": CROSS_ENTROPY, "KL divergence": KL_DIVERGENCE}[name]
+    hit = registry.apply(dp) if dq is None else registry.apply(dp, dq)
+    if hit is None:
+        return None
+    return engine.Evaluation(tidy(hit[0]), engine.RULE, hit[1])
 
 
 def _rule_step(ev: engine.Evaluation) -> ClosedFormRule:
