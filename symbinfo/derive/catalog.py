@@ -12,7 +12,7 @@ import functools
 from collections.abc import Callable
 
 import sympy as sp
-from sympy.stats import Bernoulli, Die, Exponential, Gamma, Normal, Poisson
+from sympy.stats import Bernoulli, Die, Exponential, Gamma, Laplace, Normal, Poisson, Uniform
 
 from ..distributions.joint import FiniteJointRV
 from ..measures import (
@@ -46,6 +46,8 @@ EXAMPLES: dict[str, Callable[[], InformationMeasure]] = {
         Exponential("Q", sp.Symbol("eta", positive=True))),
     "gamma_entropy": lambda: Entropy(Gamma("G", sp.Symbol("k", positive=True),
                                            sp.Symbol("theta", positive=True))),
+    "laplace_entropy": lambda: Entropy(Laplace("L", _mu1, sp.Symbol("b", positive=True))),
+    "uniform_entropy": lambda: Entropy(Uniform("U", *sp.symbols("a b", real=True))),
     "bernoulli_entropy": lambda: Entropy(Bernoulli("B", _p)),
     "bernoulli_entropy_bits": lambda: Entropy(Bernoulli("B", _quarter), base=2),
     "joint_entropy": lambda: Entropy(*_table()),

@@ -360,12 +360,13 @@ def _single(measure: InformationMeasure, name: str, p_obj: sp.Basic, q_obj: sp.B
     label = _label(p_obj, "P")
     discrete = isinstance(dp, SingleDiscreteDistribution)
     if name == "entropy":
-        body_def, body_sub = -sp.log(p_(x)), -sp.log(dp.pdf(x))
+        body_def, body_sub = -sp.log(p_(x)), -sp.log(_on_support(dp.pdf(x)))
         name = "entropy" if discrete else "differential entropy"
     elif name == "cross-entropy":
-        body_def, body_sub = -sp.log(q_(x)), -sp.log(dq.pdf(x))
+        body_def, body_sub = -sp.log(q_(x)), -sp.log(_on_support(dq.pdf(x)))
     else:
-        body_def, body_sub = sp.log(p_(x)) - sp.log(q_(x)), sp.log(dp.pdf(x)) - sp.log(dq.pdf(x))
+        body_def = sp.log(p_(x)) - sp.log(q_(x))
+        body_sub = sp.log(_on_support(dp.pdf(x))) - sp.log(_on_support(dq.pdf(x)))
 
     lo, hi = _bounds(dp)
 
@@ -429,6 +430,17 @@ def _rule_step(ev: engine.Evaluation) -> ClosedFormRule:
                           conditions=rule.conditions)
 
 
+def _on_support(pdf: sp.Expr) -> sp.Expr:
+    """The density where it is positive: a Piecewise with one nonzero branch is that branch
+    there (the expectation runs over P's support only, inside Q's; the Substitute step's own
+    check confirms it numerically)."""
+    if isinstance(pdf, sp.Piecewise):
+        nonzero = [e for e, _ in pdf.args if e != 0]
+        if len(nonzero) == 1:
+            return nonzero[0]
+    return pdf
+
+
 def _by_moments(dist: Distribution, x: sp.Symbol, expect, body: sp.Expr) -> list[Step] | None:
     """Expand the log-densities, use linearity and known moments; ``None`` when not possible."""
     expanded = sp.expand_log(body)
@@ -450,7 +462,13 @@ def _by_moments(dist: Distribution, x: sp.Symbol, expect, body: sp.Expr) -> list
             return None
         moments.append((expect(stat), known[0]))
         sources.append(known[1])
-    steps: list[Step] = [ExpandLog(expect(expanded))]
+    steps: list[Step] = [ExpandLog(expect(expanded))] if expanded != body else []
+    if not stats:  # the log-density ratio is constant on the support: E[c] = c
+        steps.append(Linearity(constant))
+        simple = textbook(constant)
+        if simple != constant:
+            steps.append(Simplify(simple, how="collect the logarithms and constants"))
+        return steps
     linear = held_sum([constant, *(c * expect(s) for s, c in stats.items())]
                       if constant != 0 else [c * expect(s) for s, c in stats.items()])
     steps.append(Linearity(linear))
@@ -487,8 +505,17 @@ def textbook(expr: sp.Expr) -> sp.Expr:
             if sp.count_ops(combined) < sp.count_ops(const) and not combined.has(sp.exp):
                 const = combined
                 break
+    # log(1/y) = -log(y) on the declared domain (y > 0 there; every step is checked there)
+    logs = [t.replace(lambda e: isinstance(e, sp.log) and e.args[0].is_Pow
+                      and e.args[0].exp == -1, lambda e: -sp.log(e.args[0].base))
+            for t in logs]
     log_part = sp.logcombine(sp.Add(*logs)) if logs else sp.S.Zero
+    # all logarithms (numeric ones too) combined: log(b) + log(2) + 1 -> log(2*b) + 1
+    numeric_logs = [t for t in constants if t.has(sp.log)]
+    other_constants = [t for t in constants if not t.has(sp.log)]
+    all_logs = sp.logcombine(sp.Add(*logs, *numeric_logs)) if logs else sp.S.Zero
     candidates = [sp.Add(log_part, const, *rest), sp.Add(log_part, const, sp.expand(sp.Add(*rest))),
+                  sp.Add(all_logs, *other_constants, *rest) if logs else expr,
                   sp.expand(expr), tidy(expr)]
     return min(candidates, key=lambda e: (sp.count_ops(e), len(str(e))))
 

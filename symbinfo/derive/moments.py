@@ -17,6 +17,7 @@ from sympy.stats.rv import Distribution
 
 CB = "Casella & Berger (2002), Statistical Inference, 2nd ed., §3.3"
 JKB = "Johnson, Kotz & Balakrishnan (1994), Continuous Univariate Distributions, vol. 1"
+JKB2 = "Johnson, Kotz & Balakrishnan (1995), Continuous Univariate Distributions, vol. 2"
 SQUARE = "E[(U − a)²] = Var U + (E U − a)², Casella & Berger (2002), §2.3"
 
 
@@ -60,12 +61,20 @@ def _lognormal(d: Distribution, x: sp.Symbol) -> dict:
     }
 
 
+def _laplace(d: Distribution, x: sp.Symbol) -> dict:
+    mu, b = d.args
+    # |X − μ| is Exponential with mean b
+    return {x: BaseMoments(mu, 2 * b**2, CB),
+            sp.Abs(x - mu): BaseMoments(b, b**2, f"{JKB2}, ch. 24")}
+
+
 #: family → function(distribution, variable) giving its base statistics' moments
 FAMILIES: dict[type, Callable[[Distribution, sp.Symbol], dict]] = {
     ct.NormalDistribution: _normal,
     ct.ExponentialDistribution: _exponential,
     ct.GammaDistribution: _gamma,
     ct.LogNormalDistribution: _lognormal,
+    ct.LaplaceDistribution: _laplace,
 }
 
 

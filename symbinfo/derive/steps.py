@@ -116,18 +116,37 @@ class Expect(sp.Expr):
 
     def numeric(self, dps: int) -> mpmath.mpf:
         """The expectation by mpmath quadrature (or summation); all parameters must be numbers."""
-        integrand = self.pdf * self.body
-        if integrand.free_symbols - {self.x}:
+        if (self.pdf * self.body).free_symbols - {self.x}:
             raise DerivationError(f"{self} still has free symbols; substitute numbers first")
-        f = sp.lambdify(self.x, integrand, modules="mpmath")
+        density = sp.lambdify(self.x, self.pdf, modules="mpmath")
+        body = sp.lambdify(self.x, self.body, modules="mpmath")
+
+        def f(t: mpmath.mpf) -> mpmath.mpf:
+            # where the density vanishes (quadrature nodes rounding onto a support end) the
+            # integrand is 0, as in 0·log 0 = 0, whatever the body does there
+            weight = density(t)
+            return weight * body(t) if weight != 0 else weight
         with mpmath.workdps(dps):
             lo, hi = (mpmath.mpmathify(sp.N(v, dps)) if v.is_finite else
                       (mpmath.inf if v is sp.oo else -mpmath.inf) for v in (self.lo, self.hi))
             if self.discrete:
                 return mpmath.nsum(f, [lo, hi])
-            # splitting at 0 keeps tanh-sinh accurate on two-sided infinite ranges
-            cuts = [0] if lo < 0 < hi else []
+            # splitting at 0 keeps tanh-sinh accurate on two-sided infinite ranges, and at the
+            # kinks of |g(x)| (Laplace densities) it keeps the integrand smooth on each piece
+            cuts = {mpmath.mpf(0)} | self._kinks()
+            cuts = sorted(c for c in cuts if lo < c < hi)
             return mpmath.quad(f, [lo, *cuts, hi])
+
+    def _kinks(self) -> set:
+        """Real zeros of the arguments of ``Abs`` in the integrand that are linear in x."""
+        out = set()
+        for a in (self.pdf * self.body).atoms(sp.Abs):
+            arg = a.args[0]
+            if arg.is_polynomial(self.x) and sp.degree(arg, self.x) == 1:
+                root = sp.solve(arg, self.x)
+                if root and root[0].is_number and root[0].is_real:
+                    out.add(mpmath.mpf(str(sp.N(root[0], mpmath.mp.dps + 5))))
+        return out
 
     def _sympystr(self, printer) -> str:
         return f"E_{{{printer._print(self.x)}~{self.label}}}[{printer._print(self.body)}]"

@@ -162,3 +162,14 @@ def test_parameter_constraints_are_respected_when_sampling():
     d = derive(si.Entropy(Uniform("U", a, b)))  # a < b comes from the support's ends
     assert d[1].kind == "substitute"
     assert d[-1].check.method in ("symbolic", "numeric", "unchecked")
+
+
+def test_laplace_and_uniform_by_moments():
+    b = sp.Symbol("b", positive=True)
+    assert derivation("laplace_entropy").result == sp.log(2 * b) + 1
+    assert "Johnson, Kotz" in derivation("laplace_entropy")[4].source
+    a, c = sp.symbols("a b", real=True)
+    u = derivation("uniform_entropy")
+    assert u.result == sp.log(c - a)
+    # log(1/(b - a)) = -log(b - a) needs b > a: checked at points of the domain, numerically
+    assert u[-1].check.method == "numeric"
