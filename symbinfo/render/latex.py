@@ -36,7 +36,6 @@ from ..derive.steps import (
     CouldNotDo,
     Definition,
     Derivation,
-    Engine,
     Identity,
     Infinite,
     KnownMoments,
@@ -132,55 +131,65 @@ def to_latex(obj: object, **settings: object) -> str:
 
 
 @functools.singledispatch
-def step_note(step: Step) -> str:
-    """The short justification shown beside a step, in LaTeX (text mode wrapped in ``\\text``)."""
-    return rf"\text{{{escape_text(step.justification())}}}"
+def short_note(step: Step) -> str:
+    """The short justification shown beside a step, as plain text (dispatched on step type)."""
+    return step.justification()
 
 
-@step_note.register
+@short_note.register
 def _(step: Definition) -> str:
-    return rf"\text{{{escape_text('definition of ' + step.name.split(' (')[0])}}}"
+    return "definition of " + step.name.split(" (")[0]
 
 
-@step_note.register
+@short_note.register
 def _(step: Substitute) -> str:
-    return rf"\text{{substitute {escape_text(step.what)}}}"
+    return f"substitute {step.what}"
 
 
-@step_note.register
+@short_note.register
 def _(step: KnownMoments) -> str:
-    return r"\text{known moments}"
+    return "known moments"
 
 
-@step_note.register
+@short_note.register
 def _(step: Identity) -> str:
-    return rf"\text{{{escape_text(step.name)}}}"
+    return step.name
 
 
-@step_note.register
+@short_note.register
 def _(step: ClosedFormRule) -> str:
-    family = f" for {step.family}" if step.family else ""
-    return rf"\text{{closed-form rule{escape_text(family)}}}"
+    return "closed-form rule" + (f" for {step.family}" if step.family else "")
 
 
-@step_note.register
+@short_note.register
 def _(step: Simplify) -> str:
-    return r"\text{simplify}"
+    return "simplify"
 
 
-@step_note.register
-def _(step: Engine) -> str:
-    return rf"\text{{{escape_text(step.justification())}}}"
-
-
-@step_note.register
+@short_note.register
 def _(step: CouldNotDo) -> str:
-    return rf"\text{{could not do this: {escape_text(step.reason)}}}"
+    return f"could not do this: {step.reason}"
 
 
-@step_note.register
+@short_note.register
 def _(step: Infinite) -> str:
-    return rf"\text{{{escape_text(step.reason)}}}"
+    return step.reason
+
+
+def step_note(step: Step) -> str:
+    r"""The note beside a step in LaTeX: ``\text{...}`` of :func:`short_note`, escaped.
+
+    >>> from symbinfo.derive.steps import Substitute
+    >>> step_note(Substitute(sp.S.One, what="p & q"))
+    '\\text{substitute p \\& q}'
+    """
+    return rf"\text{{{escape_text(short_note(step))}}}"
+
+
+def _mathjax_note(step: Step) -> str:
+    # MathJax shows \text{...} verbatim (no \& or \S there); only braces need care
+    text = short_note(step).replace("{", "(").replace("}", ")").replace("\\", "/")
+    return rf"\text{{{text}}}"
 
 
 def step_detail(step: Step) -> str:
@@ -197,10 +206,11 @@ def step_detail(step: Step) -> str:
 # --- derivations ------------------------------------------------------------------------------
 
 
-def _lines(d: Derivation, numbered: bool) -> list[str]:
+def _lines(d: Derivation, numbered: bool, mathjax: bool = False) -> list[str]:
     lines = []
     for i, step in enumerate(d.steps, start=1):
-        note = step_note(step) + (rf"\quad\text{{({i})}}" if numbered else "")
+        note = (_mathjax_note(step) if mathjax else step_note(step)) + (
+            rf"\quad\text{{({i})}}" if numbered else "")
         if isinstance(step, NumericCheck):
             lines.append(rf"&\phantom{{=}}\ \text{{(numeric check)}} && {note}")
             continue
@@ -228,7 +238,7 @@ def derivation_latex(d: Derivation, numbered: bool = False) -> str:
 
 def jupyter_latex(d: Derivation) -> str:
     """The derivation for Jupyter/MathJax: ``$$\\begin{aligned}...\\end{aligned}$$``."""
-    body = " \\\\\n".join(_lines(d, numbered=False))
+    body = " \\\\\n".join(_lines(d, numbered=False, mathjax=True))
     return f"$$\\begin{{aligned}}\n{body}\n\\end{{aligned}}$$"
 
 
