@@ -88,7 +88,7 @@ def known_moment(dist: Distribution, stat: sp.Expr, x: sp.Symbol) -> tuple[sp.Ex
     >>> known_moment(ct.NormalDistribution(mu, s), sp.sin(x), x) is None
     True
     """
-    table = FAMILIES.get(type(dist))
+    table = next((FAMILIES[c] for c in type(dist).__mro__ if c in FAMILIES), None)
     if table is None:
         return None
     u_dummy = sp.Dummy("U")
