@@ -677,6 +677,12 @@ class Derivation:
 
         return derivation_markdown(self)
 
+    def to_document(self, title: str | None = None) -> str:
+        """A standalone LaTeX document (see :func:`symbinfo.render.latex.standalone`)."""
+        from ..render.latex import standalone
+
+        return standalone(self, title=title or self.title or "symbinfo derivation")
+
     def _repr_latex_(self) -> str:
         from ..render.latex import jupyter_latex
 

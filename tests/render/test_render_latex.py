@@ -94,3 +94,11 @@ def test_escape_text_leaves_no_raw_specials_or_unicode():
 def test_entropy_of_normal_renders_inline():
     mu, s = sp.Symbol("mu", real=True), sp.Symbol("sigma", positive=True)
     assert to_latex(si.Entropy(Normal("X", mu, s))) == "H(X)"
+
+
+def test_derivation_methods_match_the_renderers():
+    d = derivation("dice_kl")
+    assert d.to_latex() == derivation_latex(d)
+    assert d.to_markdown() == to_markdown(d)
+    assert d.to_document().startswith("\\documentclass{article}")
+    assert "\\title{KL divergence}" in d.to_document()
