@@ -118,24 +118,40 @@ class Expect(sp.Expr):
         """The expectation by mpmath quadrature (or summation); all parameters must be numbers."""
         if (self.pdf * self.body).free_symbols - {self.x}:
             raise DerivationError(f"{self} still has free symbols; substitute numbers first")
-        density = sp.lambdify(self.x, self.pdf, modules="mpmath")
-        body = sp.lambdify(self.x, self.body, modules="mpmath")
+        modules = [{"exp": _tail_safe_exp}, "mpmath"]
+        density = sp.lambdify(self.x, self.pdf, modules=modules)
+        body = sp.lambdify(self.x, self.body, modules=modules)
 
         def f(t: mpmath.mpf) -> mpmath.mpf:
             # where the density vanishes (quadrature nodes rounding onto a support end) the
             # integrand is 0, as in 0·log 0 = 0, whatever the body does there
             weight = density(t)
             return weight * body(t) if weight != 0 else weight
-        with mpmath.workdps(dps):
-            lo, hi = (mpmath.mpmathify(sp.N(v, dps)) if v.is_finite else
-                      (mpmath.inf if v is sp.oo else -mpmath.inf) for v in (self.lo, self.hi))
-            if self.discrete:
+        if self.discrete:
+            with mpmath.workdps(dps):
+                lo, hi = self._ends(dps)
                 return mpmath.nsum(f, [lo, hi])
-            # splitting at 0 keeps tanh-sinh accurate on two-sided infinite ranges, and at the
-            # kinks of |g(x)| (Laplace densities) it keeps the integrand smooth on each piece
-            cuts = {mpmath.mpf(0)} | self._kinks()
+        value, error = self._quad(f, dps)
+        if error > mpmath.mpf(10) ** (8 - dps) * max(1, abs(value)):
+            # an endpoint singularity (x**(k/2 - 1) near 0, (1 - x)**(b - 1) near 1) limits
+            # tanh-sinh by how close its nodes get to the end: twice the digits get closer
+            value, error = self._quad(f, 2 * dps)
+        return value
+
+    def _ends(self, dps: int) -> tuple:
+        return tuple(mpmath.mpmathify(sp.N(v, dps)) if v.is_finite else
+                     (mpmath.inf if v is sp.oo else -mpmath.inf) for v in (self.lo, self.hi))
+
+    def _quad(self, f: Callable, dps: int) -> tuple:
+        with mpmath.workdps(dps):
+            lo, hi = self._ends(dps)
+            # splitting at 0 keeps tanh-sinh accurate on two-sided infinite ranges, at 1 it
+            # separates a singular end at 0 from a long tail, and at the kinks of |g(x)|
+            # (Laplace densities) it keeps the integrand smooth on each piece
+            cuts = {mpmath.mpf(0), mpmath.mpf(1)} | self._kinks()
             cuts = sorted(c for c in cuts if lo < c < hi)
-            return mpmath.quad(f, [lo, *cuts, hi])
+            value, error = mpmath.quad(f, [lo, *cuts, hi], error=True)
+            return +value, error
 
     def _kinks(self) -> set:
         """Real zeros of the arguments of ``Abs`` in the integrand that are linear in x."""
@@ -202,6 +218,20 @@ class FiniteSum(sp.Expr):
         if isinstance(self.body, sp.Add):
             body = rf"\left({body}\right)"
         return rf"\sum_{{{self._names(printer)}}} {body}"
+
+
+#: |y| beyond which exp(y) is taken as 0 or +oo in quadrature integrands. Computing exp of an
+#: argument with a huge exponent (Gumbel's exp(-exp(-x)) far in a tail, where tanh-sinh samples
+#: |x| ~ 1e30, so y ~ -10**(4e29)) needs as many bits as that exponent: mpmath would not
+#: finish. Below the limit exp is exact (exp(1e30) is cheap); beyond it exp(y) is 0 to any
+#: precision that matters, or +oo, which only arises where the density is 0 anyway.
+_EXP_LIMIT = mpmath.mpf(2) ** 4096
+
+
+def _tail_safe_exp(y: object) -> object:
+    if isinstance(y, mpmath.mpf) and abs(y) > _EXP_LIMIT:
+        return mpmath.mpf(0) if y < 0 else mpmath.inf
+    return mpmath.exp(y)
 
 
 def held_sum(terms: Sequence[sp.Expr]) -> sp.Expr:
