@@ -389,13 +389,16 @@ def _single(measure: InformationMeasure, name: str, p_obj: sp.Basic, q_obj: sp.B
         return steps, bindings, ranges
     steps.append(Substitute(expect(body_sub), what="the densities"))
     by_moments = _by_moments(dp, x, expect, body_sub)
+    if rule_ev is not None and rule_ev.method != engine.RULE:
+        rule_ev = None if by_moments is not None else rule_ev
     if by_moments is not None:
         steps.extend(by_moments)
-        if rule_ev is not None and str(rule_ev.value) != str(steps[-1].expr):
+        if rule_ev is not None:
+            # the engine answers with this rule: show it, checked against the derivation
             steps.append(_rule_step(rule_ev))
         return steps, bindings, ranges
     if rule_ev is not None:
-        ev = rule_ev
+        ev = rule_ev  # a rule that kept the integral lands in the honest leaf below
     elif q_obj is None:  # one variable: the engine's entropy of the distribution itself
         ev = engine.distribution_entropy(dp)
     else:
@@ -406,8 +409,10 @@ def _single(measure: InformationMeasure, name: str, p_obj: sp.Basic, q_obj: sp.B
     elif ev.method in (engine.GENERIC, engine.COMBINED):
         steps.append(Engine(ev.value))
     else:
-        steps.append(CouldNotDo(ev.value, reason="no closed-form rule applies and the generic "
-                                                 "engine found no closed form"))
+        reason = ("no closed-form rule applies and the generic engine found no closed form"
+                  if ev.rule is None else
+                  f"the rule for {ev.rule.family} gives no closed form here ({ev.rule.source})")
+        steps.append(CouldNotDo(ev.value, reason=reason))
     return steps, bindings, ranges
 
 
@@ -419,6 +424,9 @@ def _rule_evaluation(name: str, dp: Distribution, dq: Distribution | None
     hit = registry.apply(dp) if dq is None else registry.apply(dp, dq)
     if hit is None:
         return None
+    if hit[0].has(sp.Integral, sp.Sum, sp.nan):
+        # a rule that keeps the honest integral (or says "undefined") closes nothing
+        return engine.Evaluation(hit[0], engine.UNEVALUATED, hit[1])
     return engine.Evaluation(tidy(hit[0]), engine.RULE, hit[1])
 
 

@@ -122,29 +122,41 @@ class Expect(sp.Expr):
         density = sp.lambdify(self.x, self.pdf, modules=modules)
         body = sp.lambdify(self.x, self.body, modules=modules)
 
+        # sums include their ends; integrals get their ends from _quad
+        ends = {"lo": -mpmath.inf, "hi": mpmath.inf}
+
         def f(t: mpmath.mpf) -> mpmath.mpf:
-            # where the density vanishes (quadrature nodes rounding onto a support end) the
-            # integrand is 0, as in 0·log 0 = 0, whatever the body does there
+            # nodes rounded onto or past a support end lie outside the support: density 0 there
+            if t <= ends["lo"] or t >= ends["hi"]:
+                return mpmath.mpf(0)
+            # where the density vanishes the integrand is 0, as in 0·log 0 = 0
             weight = density(t)
             return weight * body(t) if weight != 0 else weight
         if self.discrete:
             with mpmath.workdps(dps):
                 lo, hi = self._ends(dps)
                 return mpmath.nsum(f, [lo, hi])
-        value, error = self._quad(f, dps)
+        value, error = self._quad(f, dps, ends)
         if error > mpmath.mpf(10) ** (8 - dps) * max(1, abs(value)):
             # an endpoint singularity (x**(k/2 - 1) near 0, (1 - x)**(b - 1) near 1) limits
             # tanh-sinh by how close its nodes get to the end: twice the digits get closer
-            value, error = self._quad(f, 2 * dps)
+            value, error = self._quad(f, 2 * dps, ends)
         return value
 
     def _ends(self, dps: int) -> tuple:
         return tuple(mpmath.mpmathify(sp.N(v, dps)) if v.is_finite else
                      (mpmath.inf if v is sp.oo else -mpmath.inf) for v in (self.lo, self.hi))
 
-    def _quad(self, f: Callable, dps: int) -> tuple:
+    def _quad(self, f: Callable, dps: int, ends: dict) -> tuple:
         with mpmath.workdps(dps):
             lo, hi = self._ends(dps)
+            # a support end that is not exactly representable is moved inwards by a few ulps,
+            # so no node falls outside the support (Frechet: exp(-1/(x - m)) for x just below m
+            # is astronomically large)
+            nudge = mpmath.mpf(2) ** (4 - mpmath.mp.prec)
+            lo = lo + abs(lo) * nudge if mpmath.isfinite(lo) else lo
+            hi = hi - abs(hi) * nudge if mpmath.isfinite(hi) else hi
+            ends.update(lo=lo, hi=hi)
             # splitting at 0 keeps tanh-sinh accurate on two-sided infinite ranges, at 1 it
             # separates a singular end at 0 from a long tail, and at the kinks of |g(x)|
             # (Laplace densities) it keeps the integrand smooth on each piece
@@ -154,14 +166,26 @@ class Expect(sp.Expr):
             return +value, error
 
     def _kinks(self) -> set:
-        """Real zeros of the arguments of ``Abs`` in the integrand that are linear in x."""
+        """Where the integrand is not smooth, so quadrature should split there: zeros of the
+        arguments of ``Abs``, the breakpoints of ``Piecewise`` conditions, and real zeros of
+        polynomial factors of the density (log p(x) is singular there)."""
+        x, expr = self.x, self.pdf * self.body
+        candidates = [a.args[0] for a in expr.atoms(sp.Abs)]
+        for rel in expr.atoms(sp.core.relational.Relational):
+            candidates.append(rel.lhs - rel.rhs)
+        pieces = [e for e, _ in self.pdf.args] if isinstance(self.pdf, sp.Piecewise) else [
+            self.pdf]
+        pieces += [g.args[0] for g in self.body.atoms(sp.log)]
+        for piece in pieces:
+            for factor in sp.Mul.make_args(piece):
+                candidates.append(factor.base if factor.is_Pow else factor)
         out = set()
-        for a in (self.pdf * self.body).atoms(sp.Abs):
-            arg = a.args[0]
-            if arg.is_polynomial(self.x) and sp.degree(arg, self.x) == 1:
-                root = sp.solve(arg, self.x)
-                if root and root[0].is_number and root[0].is_real:
-                    out.add(mpmath.mpf(str(sp.N(root[0], mpmath.mp.dps + 5))))
+        for arg in candidates:
+            if not (arg.has(x) and arg.is_polynomial(x)) or sp.degree(arg, x) > 2:
+                continue
+            for root in sp.Poly(arg, x).nroots(n=mpmath.mp.dps + 5):
+                if root.is_real:
+                    out.add(mpmath.mpf(str(root)))
         return out
 
     def _sympystr(self, printer) -> str:
@@ -554,7 +578,7 @@ def numeric_value(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr], dps: int = 
     expr = _merge_expectations(expr)
     expr = expr.replace(
         lambda e: isinstance(e, Expect),
-        lambda e: sp.Float(_cached_numeric(e, dps), dps),
+        lambda e: _to_sympy(_cached_numeric(e, dps), dps),
     )
     value = sp.N(expr, dps)
     if value.free_symbols or not value.is_number:
@@ -567,6 +591,13 @@ def numeric_value(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr], dps: int = 
         re_part, im_part = value.as_real_imag()
         # through strings: exact to the digits computed, whatever SymPy number type comes back
         return mpmath.mpc(mpmath.mpf(str(sp.N(re_part, dps))), mpmath.mpf(str(sp.N(im_part, dps))))
+
+
+def _to_sympy(value: object, dps: int) -> sp.Expr:
+    """An mpmath number as a SymPy Float (a complex one when it has an imaginary part)."""
+    if isinstance(value, mpmath.mpc):
+        return sp.Float(value.real, dps) + sp.I * sp.Float(value.imag, dps)
+    return sp.Float(value, dps)
 
 
 _NUMERIC_CACHE: dict[tuple[Expect, int], mpmath.mpf] = {}
