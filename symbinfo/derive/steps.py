@@ -753,9 +753,12 @@ class Derivation:
         return self.to_markdown()
 
     def __str__(self) -> str:
-        lines = [f"{sp.sstr(self.lhs)}"]
+        from ..render.latex import TextbookStrPrinter
+
+        show = TextbookStrPrinter().doprint
+        lines = [show(self.lhs)]
         for step in self.steps:
-            lines.append(f"  = {sp.sstr(step.expr)}    [{step.justification()}]")
+            lines.append(f"  = {show(step.expr)}    [{step.justification()}]")
         return "\n".join(lines)
 
 

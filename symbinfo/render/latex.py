@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
+from sympy.printing.str import StrPrinter
 
 from ..derive.steps import (
     ClosedFormRule,
@@ -51,12 +52,27 @@ class TextbookLatexPrinter(LatexPrinter):
     terms is positive: (x - μ)² rather than (-μ + x)², log σ₂ - log σ₁ rather than -log σ₁ + ..."""
 
     def _as_ordered_terms(self, expr: sp.Expr, order: str | None = None) -> list:
-        terms = list(super()._as_ordered_terms(expr, order=order))
-        if terms and _negative(terms[0]):
-            for i, term in enumerate(terms):
-                if not _negative(term):
-                    return [term, *terms[:i], *terms[i + 1:]]
-        return terms
+        return _textbook_order(list(super()._as_ordered_terms(expr, order=order)))
+
+
+def _textbook_order(terms: list) -> list:
+    if terms and _negative(terms[0]):
+        for i, term in enumerate(terms):
+            if not _negative(term):
+                return [term, *terms[:i], *terms[i + 1:]]
+    return terms
+
+
+class TextbookStrPrinter(StrPrinter):
+    """SymPy's str printer with the same term order as :class:`TextbookLatexPrinter`.
+
+    >>> x, mu = sp.symbols("x mu")
+    >>> TextbookStrPrinter().doprint((x - mu)**2)
+    '(x - mu)**2'
+    """
+
+    def _as_ordered_terms(self, expr: sp.Expr, order: str | None = None) -> list:
+        return _textbook_order(list(super()._as_ordered_terms(expr, order=order)))
 
 
 def _negative(term: sp.Expr) -> bool:
