@@ -233,10 +233,11 @@ def to_mpmath(expr: sp.Expr, args: Sequence[sp.Symbol], dps: int = 50
     raw = sp.lambdify(list(args), body, modules=[ns, "mpmath"])
     # lambdify binds the expression's other free symbols to themselves: bind the constants
     raw.__globals__.update(values)
-    convert = ctx.convert
+    convert, native = ctx.convert, ctx.mpf
 
     def evaluate(*values: Any) -> mpmath.mpf:
-        return raw(*(convert(v) for v in values))
+        # numbers already made by this context (evaluate.context.mpf) skip the conversion
+        return raw(*(v if type(v) is native else convert(v) for v in values))
 
     evaluate.__doc__ = f"{sp.sstr(expr)} at {dps} digits, as a function of {list(args)}"
     evaluate.context = ctx  # type: ignore[attr-defined] - make inputs with ctx.mpf, if wanted
