@@ -9,6 +9,8 @@
 """
 
 from . import shannon
+from .codegen import to_mpmath, to_numpy
+from .derive.steps import Derivation, DerivationError
 from .distributions.joint import FiniteJointRV, JointTable, JointVariable
 from .errors import (
     InvalidDistributionError,
@@ -50,6 +52,7 @@ from .measures import (
     tsallis_entropy,
 )
 from .parsing import parse_distribution, parse_expression, parse_latex
+from .render import standalone, to_latex, to_markdown
 from .shannon import ShannonResult, function_of, independent, markov_chain
 from .shannon import prove as prove_shannon
 from .verify import Verification, check, identities, verify
@@ -58,6 +61,8 @@ __all__ = [
     "CoInformation",
     "ConditionalEntropy",
     "CrossEntropy",
+    "Derivation",
+    "DerivationError",
     "DualTotalCorrelation",
     "Entropy",
     "FiniteJointRV",
@@ -84,6 +89,7 @@ __all__ = [
     "co_information",
     "conditional_entropy",
     "cross_entropy",
+    "derive",
     "dual_total_correlation",
     "entropy",
     "function_of",
@@ -102,6 +108,11 @@ __all__ = [
     "renyi_divergence",
     "renyi_entropy",
     "shannon",
+    "standalone",
+    "to_latex",
+    "to_markdown",
+    "to_mpmath",
+    "to_numpy",
     "total_correlation",
     "total_variation",
     "tsallis_entropy",

@@ -1,0 +1,297 @@
+r"""LaTeX output: inline formulas, ``align*`` derivations, standalone documents, Jupyter LaTeX.
+
+Steps are data (:mod:`symbinfo.derive.steps`); this module decides how each *type* of step is
+shown (:func:`step_note`, dispatched on the step's class). A derivation renders as
+
+.. code-block:: latex
+
+    \begin{align*}
+    H(X) &= \mathbb{E}_{x \sim X}\left[- \log{\left(p{\left(x \right)} \right)}\right]
+         && \text{definition (1)} \\
+         &= \dots && \text{substitute the densities (2)}
+    \end{align*}
+
+with the numbered notes (full justification, source, how the step was checked) listed under it
+in standalone documents. Only ``amsmath`` and ``amssymb`` are needed.
+
+>>> import sympy as sp
+>>> from symbinfo import Entropy
+>>> from sympy.stats import Bernoulli
+>>> to_latex(Entropy(Bernoulli("B", sp.Rational(1, 2))))
+'H(B)'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+import sympy as sp
+from sympy.printing.latex import LatexPrinter
+from sympy.printing.str import StrPrinter
+
+from ..derive.steps import (
+    ClosedFormRule,
+    CouldNotDo,
+    Definition,
+    Derivation,
+    Identity,
+    Infinite,
+    KnownMoments,
+    NumericCheck,
+    Simplify,
+    Step,
+    Substitute,
+)
+
+
+class TextbookLatexPrinter(LatexPrinter):
+    """SymPy's LaTeX printer, except that a sum never starts with a minus sign when one of its
+    terms is positive: (x - μ)² rather than (-μ + x)², log σ₂ - log σ₁ rather than -log σ₁ + ..."""
+
+    def _as_ordered_terms(self, expr: sp.Expr, order: str | None = None) -> list:
+        return _textbook_order(list(super()._as_ordered_terms(expr, order=order)))
+
+
+def _textbook_order(terms: list) -> list:
+    if terms and _negative(terms[0]):
+        for i, term in enumerate(terms):
+            if not _negative(term):
+                return [term, *terms[:i], *terms[i + 1:]]
+    return terms
+
+
+class TextbookStrPrinter(StrPrinter):
+    """SymPy's str printer with the same term order as :class:`TextbookLatexPrinter`.
+
+    >>> x, mu = sp.symbols("x mu")
+    >>> TextbookStrPrinter().doprint((x - mu)**2)
+    '(x - mu)**2'
+    """
+
+    def _as_ordered_terms(self, expr: sp.Expr, order: str | None = None) -> list:
+        return _textbook_order(list(super()._as_ordered_terms(expr, order=order)))
+
+
+def _negative(term: sp.Expr) -> bool:
+    # a nested sum is printed in parentheses, never as "- (...)": leave it where it is
+    return term.could_extract_minus_sign() and not isinstance(term, sp.Add)
+
+
+def math(expr: object, **settings: object) -> str:
+    r"""LaTeX of one expression in textbook order (see :class:`TextbookLatexPrinter`).
+
+    >>> mu, x = sp.symbols("mu x")
+    >>> math((x - mu)**2)
+    '\\left(x - \\mu\\right)^{2}'
+    """
+    return TextbookLatexPrinter(settings).doprint(expr)
+
+
+_SPECIAL = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
+            "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
+            "^": r"\textasciicircum{}"}
+# characters pdflatex's default utf8 input does not set up in text mode
+_UNICODE_TEXT = {"§": "sec. ", "–": "--", "—": "---", "−": "$-$", "²": "$^2$", "³": "$^3$",
+                 "∞": r"$\infty$", "‖": r"$\|$", "·": r"$\cdot$", "≤": r"$\le$", "≥": r"$\ge$",
+                 "≠": r"$\ne$", "→": r"$\to$", "ψ": r"$\psi$", "…": r"\ldots{}", "’": "'",
+                 "“": "``", "”": "''", "∣": r"$\mid$", "∈": r"$\in$", "×": r"$\times$"}
+
+
+def escape_text(text: str) -> str:
+    r"""``text`` made safe for LaTeX text mode (specials escaped, symbols and Greek as math).
+
+    >>> escape_text("Cover & Thomas (2006), §2.3: E[X²] = μ² + σ²")
+    'Cover \\& Thomas (2006), sec. 2.3: E[X$^2$] = $\\mu$$^2$ + $\\sigma$$^2$'
+    """
+    out = []
+    for ch in text:
+        if ch in _SPECIAL:
+            out.append(_SPECIAL[ch])
+        elif ch in _UNICODE_TEXT:
+            out.append(_UNICODE_TEXT[ch])
+        elif ord(ch) < 128:
+            out.append(ch)
+        else:
+            out.append(_greek(ch) or ch)
+    return "".join(out)
+
+
+def _greek(ch: str) -> str | None:
+    name = unicodedata.name(ch, "")
+    match = re.fullmatch(r"GREEK (SMALL|CAPITAL) LETTER (\w+)", name)
+    if not match:
+        return None
+    letter = match.group(2).lower()
+    if match.group(1) == "CAPITAL":
+        letter = letter.capitalize()
+    return "$\\" + letter + "$"
+
+
+def to_latex(obj: object, **settings: object) -> str:
+    r"""LaTeX for a SymPy expression or measure (inline, no delimiters) or a derivation
+    (an ``align*`` environment). ``settings`` go to :func:`sympy.latex`.
+
+    >>> import sympy as sp
+    >>> to_latex(sp.log(sp.Symbol("sigma")) + sp.Rational(1, 2))
+    '\\log{\\left(\\sigma \\right)} + \\frac{1}{2}'
+    """
+    if isinstance(obj, Derivation):
+        return derivation_latex(obj)
+    return math(obj, **settings)
+
+
+# --- notes per step type ----------------------------------------------------------------------
+
+
+@functools.singledispatch
+def short_note(step: Step) -> str:
+    """The short justification shown beside a step, as plain text (dispatched on step type)."""
+    return step.justification()
+
+
+@short_note.register
+def _(step: Definition) -> str:
+    return "definition of " + step.name.split(" (")[0]
+
+
+@short_note.register
+def _(step: Substitute) -> str:
+    return f"substitute {step.what}"
+
+
+@short_note.register
+def _(step: KnownMoments) -> str:
+    return "known moments"
+
+
+@short_note.register
+def _(step: Identity) -> str:
+    return step.name
+
+
+@short_note.register
+def _(step: ClosedFormRule) -> str:
+    return "closed-form rule" + (f" for {step.family}" if step.family else "")
+
+
+@short_note.register
+def _(step: Simplify) -> str:
+    return "simplify"
+
+
+@short_note.register
+def _(step: CouldNotDo) -> str:
+    return f"could not do this: {step.reason}"
+
+
+@short_note.register
+def _(step: Infinite) -> str:
+    return step.reason
+
+
+def step_note(step: Step) -> str:
+    r"""The note beside a step in LaTeX: ``\text{...}`` of :func:`short_note`, escaped.
+
+    >>> from symbinfo.derive.steps import Substitute
+    >>> step_note(Substitute(sp.S.One, what="p & q"))
+    '\\text{substitute p \\& q}'
+    """
+    return rf"\text{{{escape_text(short_note(step))}}}"
+
+
+def _mathjax_note(step: Step) -> str:
+    # MathJax shows \text{...} verbatim (no \& or \S there); only braces need care
+    text = short_note(step).replace("{", "(").replace("}", ")").replace("\\", "/")
+    return rf"\text{{{text}}}"
+
+
+def step_detail(step: Step) -> str:
+    """The full justification with its source and how it was checked, as LaTeX text."""
+    text = escape_text(step.justification())
+    if isinstance(step, KnownMoments):
+        facts = ", ".join(f"${math(m)} = {math(v)}$" for m, v in step.moments)
+        text = f"known moments {facts}" + (f" ({escape_text(step.source)})"
+                                           if step.source else "")
+    check = step.check.describe() if step.check and step.check.method != "start" else ""
+    return f"{text}. {escape_text(check.capitalize())}." if check else f"{text}."
+
+
+# --- derivations ------------------------------------------------------------------------------
+
+
+def _lines(d: Derivation, numbered: bool, mathjax: bool = False) -> list[str]:
+    lines = []
+    for i, step in enumerate(d.steps, start=1):
+        note = (_mathjax_note(step) if mathjax else step_note(step)) + (
+            rf"\quad\text{{({i})}}" if numbered else "")
+        if isinstance(step, NumericCheck):
+            lines.append(rf"&\phantom{{=}}\ \text{{(numeric check)}} && {note}")
+            continue
+        lhs = math(d.lhs) if i == 1 else ""
+        lines.append(rf"{lhs} &= {math(step.expr)} && {note}")
+    return lines
+
+
+def derivation_latex(d: Derivation, numbered: bool = False) -> str:
+    r"""The derivation as an ``align*`` environment: ``&=`` per step, justification beside it.
+
+    >>> import sympy as sp
+    >>> from symbinfo.derive.steps import Derivation, Definition, ExpandLog
+    >>> x = sp.Symbol("x", positive=True)
+    >>> print(derivation_latex(Derivation.build(sp.Symbol("y"), [
+    ...     Definition(sp.log(x**2), "y"), ExpandLog(2 * sp.log(x))])))
+    \begin{align*}
+    y &= \log{\left(x^{2} \right)} && \text{definition of y} \\
+     &= 2 \log{\left(x \right)} && \text{expand the logarithms}
+    \end{align*}
+    """
+    body = " \\\\\n".join(_lines(d, numbered))
+    return f"\\begin{{align*}}\n{body}\n\\end{{align*}}"
+
+
+def jupyter_latex(d: Derivation) -> str:
+    """The derivation for Jupyter/MathJax: ``$$\\begin{aligned}...\\end{aligned}$$``."""
+    body = " \\\\\n".join(_lines(d, numbered=False, mathjax=True))
+    return f"$$\\begin{{aligned}}\n{body}\n\\end{{aligned}}$$"
+
+
+def _notes(d: Derivation) -> str:
+    items = "\n".join(rf"  \item {step_detail(s)}" for s in d.steps)
+    return f"\\begin{{enumerate}}\\small\n{items}\n\\end{{enumerate}}"
+
+
+def standalone(derivations: Derivation | Sequence[Derivation] | Iterable[Derivation],
+               title: str = "symbinfo derivations") -> str:
+    r"""A complete LaTeX document (``article``, ``amsmath``, ``amssymb``) with a title, each
+    derivation as a section: the ``align*`` steps numbered, then the numbered notes (full
+    justification, source, check).
+
+    >>> import sympy as sp
+    >>> from symbinfo.derive.steps import Derivation, Definition
+    >>> doc = standalone(Derivation.build(sp.Symbol("y"), [Definition(sp.Integer(1), "y")]))
+    >>> doc.splitlines()[0], "\\usepackage{amsmath,amssymb}" in doc, doc.rstrip()[-14:]
+    ('\\documentclass{article}', True, '\\end{document}')
+    """
+    if isinstance(derivations, Derivation):
+        derivations = [derivations]
+    sections = []
+    for d in derivations:
+        heading = f"{escape_text(d.title)} ${math(d.lhs)}$" if d.title else f"${math(d.lhs)}$"
+        sections.append(
+            f"\\section*{{{heading}}}\n{derivation_latex(d, numbered=True)}\n"
+            f"\\noindent Notes, sources and checks:\n{_notes(d)}\n"
+        )
+    return (
+        "\\documentclass{article}\n"
+        "\\usepackage[a4paper,margin=1.8cm]{geometry}\n"
+        "\\usepackage{amsmath,amssymb}\n"
+        "\\allowdisplaybreaks\n"
+        f"\\title{{{escape_text(title)}}}\n"
+        "\\author{symbinfo}\n\\date{}\n"
+        "\\begin{document}\n\\maketitle\n"
+        + "\n".join(sections)
+        + "\\end{document}\n"
+    )
