@@ -80,7 +80,7 @@ def parse_formula(text: str, symbols: dict[str, sp.Basic], syntax: str = "auto")
     >>> s = sp.Symbol("sigma", positive=True)
     >>> parse_formula(r"\frac{1}{2}\log(2\pi e \sigma^2)", {"sigma": s})
     log(2*E*pi*sigma**2)/2
-    >>> parse_formula("log(sigma)", {"sigma": s}).args[0] is s
+    >>> parse_formula("log(sigma)", {"sigma": s}).args[0] == s
     True
     """
     from .parsing import parse_expression, parse_latex

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sympy as sp
 import sympy.stats.drv_types as drv
+import sympy.stats.frv_types as frv
 from sympy import log
 
 from . import ENTROPY
@@ -46,3 +47,12 @@ def geometric_entropy(d):
     if p == 1:
         return sp.S.Zero
     return (-(1 - p) * log(1 - p) - p * log(p)) / p
+
+
+@ENTROPY.register(
+    frv.DieDistribution,
+    source="uniform distribution on n outcomes: H = log n (Cover & Thomas, 2nd ed., Thm 2.6.4)",
+    conditions="n a positive integer; reached only for a symbolic n (a concrete die is summed)",
+)
+def die_entropy(d):
+    return log(d.sides)

@@ -157,3 +157,14 @@ def test_information_gain_is_mutual_information_of_the_empirical_table():
     assert sp.simplify(si.information_gain(counts) - si.mutual_information(B, C)) == 0
     assert abs(si.information_gain(counts, base=2).evalf() - 0.246749819774439) < 1e-12
     assert si.information_gain({"a": {"yes": 1, "no": 1}, "b": {"yes": 1, "no": 1}}) == 0
+
+
+def test_die_with_a_symbolic_number_of_sides():
+    n = sp.Symbol("n", positive=True, integer=True)
+    h = si.entropy(Die("D", n))
+    assert h == sp.log(n)
+    with mpmath.workdps(40):
+        for k in (2, 5, 9):
+            reference = -mpmath.fsum(mpmath.mpf(1) / k * mpmath.log(mpmath.mpf(1) / k)
+                                     for _ in range(k))
+            assert close(h.subs(n, k), reference)
