@@ -7,3 +7,6 @@ KL_DIVERGENCE = RuleRegistry("kl_divergence", arity=2)
 CROSS_ENTROPY = RuleRegistry("cross_entropy", arity=2)
 
 __all__ = ["CROSS_ENTROPY", "ENTROPY", "KL_DIVERGENCE", "Rule", "RuleRegistrationError", "RuleRegistry"]
+
+# Rule modules register themselves on import (after the registries above exist).
+from . import kl_continuous  # noqa: E402, F401
