@@ -10,3 +10,5 @@ __all__ = ["CROSS_ENTROPY", "ENTROPY", "KL_DIVERGENCE", "Rule", "RuleRegistratio
 
 # Rule modules register themselves on import (after the registries above exist).
 from . import kl_continuous  # noqa: E402, F401
+from . import kl_crossfamily, kl_discrete  # noqa: E402, F401
+from . import kl_support  # noqa: E402, F401
