@@ -12,3 +12,4 @@ __all__ = ["CROSS_ENTROPY", "ENTROPY", "KL_DIVERGENCE", "Rule", "RuleRegistratio
 from . import kl_continuous  # noqa: E402, F401
 from . import kl_crossfamily, kl_discrete  # noqa: E402, F401
 from . import kl_support  # noqa: E402, F401
+from . import multivariate  # noqa: E402, F401

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import mpmath as mp
 import pytest
 import sympy as sp
 from _klquad import ce_quad, close, kl_quad, value
@@ -112,6 +113,10 @@ def breaks(pn, pv, qn, qv):
     pts = [lo, hi]
     if pn == "Gumbel":  # cut the exp(-exp(-z)) left tail (< 1e-170 below z = -6)
         pts[0] = pv[1] - 6 * pv[0]
+    if pn == "Normal":  # cut at 50 sd (mass < 1e-540): exp(-x/beta) in a Gumbel q stalls quad
+        pts = [pv[0] - 50 * pv[1], pv[0] + 50 * pv[1]]
+    if pn == "Laplace":  # cut at 150 b: the slowest tail here, Laplace->Gumbel, is < 1e-43
+        pts = [pv[0] - 150 * pv[1], pv[0] + 150 * pv[1]]
     if pn in ("Normal", "Laplace"):
         pts.append(pv[0])
     if qn == "Laplace" and lo < qv[0] < hi:
@@ -150,9 +155,12 @@ def test_crossfamily_against_quadrature(pn, qn, i):
         return
     Pn, Qn = pcls(*map(sp.sympify, pv)), qcls(*map(sp.sympify, qv))
     brk = breaks(pn, pv, qn, qv)
-    assert close(value(kl, subs), kl_quad(Pn, Qn, brk))
+    # Pareto sources leave integrands with x**(-3/2)-like tails: tanh-sinh quadrature of the
+    # definition reaches ~20 digits there (as for the Levy family), so the check is relaxed to 18.
+    rtol = [mp.mpf(10) ** -18] if pn == "Pareto" else []
+    assert close(value(kl, subs), kl_quad(Pn, Qn, brk), *rtol)
     if i == 0:
-        assert close(value(ce, subs), ce_quad(Pn, Qn, brk))
+        assert close(value(ce, subs), ce_quad(Pn, Qn, brk), *rtol)
 
 
 def test_always_infinite_pairs_are_plain_oo():
