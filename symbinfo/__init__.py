@@ -1,5 +1,15 @@
-"""symbinfo: symbolic, exact information theory on SymPy and mpmath."""
+"""symbinfo: symbolic, exact information theory on SymPy and mpmath.
 
+>>> import sympy as sp
+>>> from sympy.stats import Bernoulli
+>>> import symbinfo as si
+>>> p = sp.Symbol("p", positive=True)
+>>> si.entropy(Bernoulli("B", p))
+-p*log(p) - (1 - p)*log(1 - p)
+"""
+
+from . import shannon
+from .distributions.joint import FiniteJointRV, JointTable, JointVariable
 from .errors import (
     InvalidDistributionError,
     MismatchError,
@@ -7,11 +17,88 @@ from .errors import (
     SymbinfoError,
     UnsupportedInputError,
 )
+from .measures import (
+    CoInformation,
+    ConditionalEntropy,
+    CrossEntropy,
+    DualTotalCorrelation,
+    Entropy,
+    HellingerDistance,
+    InformationMeasure,
+    JensenShannonDivergence,
+    KLDivergence,
+    MutualInformation,
+    RenyiDivergence,
+    RenyiEntropy,
+    TotalCorrelation,
+    TotalVariation,
+    TsallisEntropy,
+    co_information,
+    conditional_entropy,
+    cross_entropy,
+    dual_total_correlation,
+    entropy,
+    hellinger_distance,
+    information_gain,
+    js_divergence,
+    kl_divergence,
+    mutual_information,
+    renyi_divergence,
+    renyi_entropy,
+    total_correlation,
+    total_variation,
+    tsallis_entropy,
+)
+from .parsing import parse_distribution, parse_expression, parse_latex
+from .shannon import ShannonResult, function_of, independent, markov_chain
+from .shannon import prove as prove_shannon
 
 __all__ = [
+    "CoInformation",
+    "ConditionalEntropy",
+    "CrossEntropy",
+    "DualTotalCorrelation",
+    "Entropy",
+    "FiniteJointRV",
+    "HellingerDistance",
+    "InformationMeasure",
     "InvalidDistributionError",
+    "JensenShannonDivergence",
+    "JointTable",
+    "JointVariable",
+    "KLDivergence",
     "MismatchError",
+    "MutualInformation",
     "ParseError",
+    "RenyiDivergence",
+    "RenyiEntropy",
+    "ShannonResult",
     "SymbinfoError",
+    "TotalCorrelation",
+    "TotalVariation",
+    "TsallisEntropy",
     "UnsupportedInputError",
+    "co_information",
+    "conditional_entropy",
+    "cross_entropy",
+    "dual_total_correlation",
+    "entropy",
+    "function_of",
+    "hellinger_distance",
+    "independent",
+    "information_gain",
+    "js_divergence",
+    "kl_divergence",
+    "markov_chain",
+    "mutual_information",
+    "parse_distribution",
+    "parse_expression",
+    "parse_latex",
+    "prove_shannon",
+    "renyi_divergence",
+    "renyi_entropy",
+    "shannon",
+    "total_correlation",
+    "total_variation",
+    "tsallis_entropy",
 ]

@@ -6,20 +6,40 @@ Every error subclasses :class:`SymbinfoError` and one of the built-in ``ValueErr
 
 
 class SymbinfoError(Exception):
-    """Base class of every error symbinfo raises on purpose."""
+    """Base class of every error symbinfo raises on purpose.
+
+    >>> issubclass(InvalidDistributionError, SymbinfoError)
+    True
+    """
 
 
 class InvalidDistributionError(SymbinfoError, ValueError):
-    """A table or parameter set is not a probability distribution (negative entry, bad sum...)."""
+    """A table or parameter set is not a probability distribution (negative entry, bad sum...).
+
+    >>> issubclass(InvalidDistributionError, ValueError)
+    True
+    """
 
 
 class MismatchError(SymbinfoError, ValueError):
-    """Two arguments that must agree do not (alphabets, variables of different joints, sizes)."""
+    """Two arguments that must agree do not (alphabets, variables of different joints, sizes).
+
+    >>> issubclass(MismatchError, ValueError)
+    True
+    """
 
 
 class UnsupportedInputError(SymbinfoError, TypeError):
-    """An argument symbinfo cannot read as a random variable or distribution."""
+    """An argument symbinfo cannot read as a random variable or distribution.
+
+    >>> issubclass(UnsupportedInputError, TypeError)
+    True
+    """
 
 
 class ParseError(SymbinfoError, ValueError):
-    """A user's string could not be turned safely into a SymPy expression."""
+    """A user's string could not be turned safely into a SymPy expression.
+
+    >>> issubclass(ParseError, ValueError)
+    True
+    """

@@ -6,10 +6,10 @@ ENTROPY = RuleRegistry("entropy", arity=1)
 KL_DIVERGENCE = RuleRegistry("kl_divergence", arity=2)
 CROSS_ENTROPY = RuleRegistry("cross_entropy", arity=2)
 
-__all__ = ["CROSS_ENTROPY", "ENTROPY", "KL_DIVERGENCE", "Rule", "RuleRegistrationError", "RuleRegistry"]
+__all__ = [
+    "CROSS_ENTROPY", "ENTROPY", "KL_DIVERGENCE", "Rule", "RuleRegistrationError", "RuleRegistry",
+]
 
 # Rule modules register themselves on import (after the registries above exist).
-from . import kl_continuous  # noqa: E402, F401
-from . import kl_crossfamily, kl_discrete  # noqa: E402, F401
-from . import kl_support  # noqa: E402, F401
-from . import multivariate  # noqa: E402, F401
+from . import kl_continuous  # noqa: E402, F401, I001
+from . import kl_crossfamily, kl_discrete, kl_support, multivariate  # noqa: E402, F401

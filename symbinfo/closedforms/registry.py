@@ -73,7 +73,7 @@ class RuleRegistry:
     def register(
         self, *key: type, source: str, conditions: str = ""
     ) -> Callable[[Callable[..., sp.Expr | None]], Callable[..., sp.Expr | None]]:
-        """Decorator registering ``func`` for ``key``; ``source`` names the book/paper/derivation."""
+        """Decorator registering a rule for ``key``; ``source`` names the book/paper/derivation."""
         if len(key) != self.arity:
             raise RuleRegistrationError(
                 f"{self.measure} rules take {self.arity} classes, got {len(key)}: {key}"

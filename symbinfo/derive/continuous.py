@@ -39,7 +39,6 @@ def differential_entropy(dist: Distribution) -> sp.Expr:
     >>> differential_entropy(NormalDistribution(0, 1)).evalf(20)
     1.4189385332046727418
     """
-    x = _variable(dist)
     return _expectation(dist, lambda t: -sp.log(dist.pdf(t)))
 
 

@@ -22,13 +22,17 @@ def _nonzero(p: sp.Expr) -> bool:
 
 def _plogp_over(p: sp.Expr, q: sp.Expr) -> sp.Expr:
     """One term p·log(p/q) under the conventions above."""
+    p, q = sp.sympify(p), sp.sympify(q)
     if not _nonzero(p):
         return sp.S.Zero
-    q = sp.sympify(q)
     if q == 0 or q.is_zero is True:
         # +oo unless p itself turns out to be 0
         return sp.oo if p.is_zero is False else sp.Piecewise((0, sp.Eq(p, 0)), (sp.oo, True))
-    return p * sp.log(p / q)
+    if (p.is_number and q.is_number) or (p.is_positive and q.is_positive):
+        return p * sp.log(p / q)
+    # SymPy cannot split log(p/q) when it cannot tell that p and q are positive; split it here
+    # (both are probabilities, positive wherever the term counts) so identities cancel.
+    return p * sp.log(p) - p * sp.log(q)
 
 
 def entropy(pmf: Pmf) -> sp.Expr:
@@ -47,16 +51,16 @@ def cross_entropy(p: Pmf, q: Pmf) -> sp.Expr:
     >>> tidy(cross_entropy({0: half, 1: half}, {0: sp.Rational(1, 4), 1: sp.Rational(3, 4)}))
     -log(3)/2 + 2*log(2)
     """
-    terms = []
+    infinite, terms = [], []
     for x, px in p.items():
         if not _nonzero(px):
             continue
         qx = sp.sympify(q.get(x, sp.S.Zero))
         if qx == 0 or qx.is_zero is True:
-            terms.append(_plogp_over(px, qx))
+            infinite.append(_plogp_over(px, qx))
         else:
-            terms.append(-px * sp.log(qx))
-    return sp.Add(*terms)
+            terms.append(px * sp.log(qx))
+    return sp.Add(*infinite) - sp.Add(*terms)
 
 
 def kl_divergence(p: Pmf, q: Pmf) -> sp.Expr:
@@ -70,7 +74,7 @@ def kl_divergence(p: Pmf, q: Pmf) -> sp.Expr:
     return sp.Add(*(_plogp_over(px, q.get(x, sp.S.Zero)) for x, px in p.items()))
 
 
-def mixture(p: Pmf, q: Pmf, weight: sp.Expr = sp.Rational(1, 2)) -> dict:
+def mixture(p: Pmf, q: Pmf, weight: sp.Expr = sp.S.Half) -> dict:
     """The pmf weight·P + (1 − weight)·Q on the union of the alphabets."""
     keys = list(dict.fromkeys([*p, *q]))
     return {x: sp.sympify(weight * p.get(x, 0) + (1 - weight) * q.get(x, 0)) for x in keys}

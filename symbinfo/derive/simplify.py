@@ -11,12 +11,12 @@ import sympy as sp
 
 
 def _split_rational_logs(expr: sp.Expr) -> sp.Expr:
-    def is_rational_log(e: sp.Basic) -> bool:
-        return isinstance(e, sp.log) and e.args[0].is_Rational and e.args[0].is_positive
+    def is_number_log(e: sp.Basic) -> bool:
+        # force=True is safe here: the argument is a positive algebraic number
+        arg = e.args[0] if isinstance(e, sp.log) else None
+        return arg is not None and arg.is_number and arg.is_positive and arg.is_algebraic
 
-    return expr.replace(
-        is_rational_log, lambda e: sp.expand_log(e, force=True, factor=True)
-    )
+    return expr.replace(is_number_log, lambda e: sp.expand_log(e, force=True, factor=True))
 
 
 def tidy(expr: sp.Expr) -> sp.Expr:
@@ -37,4 +37,6 @@ def tidy(expr: sp.Expr) -> sp.Expr:
     candidates = [expr, candidate]
     if candidate.free_symbols:
         candidates.append(sp.expand_log(candidate))
+    else:  # a number: collect the logs of primes
+        candidates.append(sp.expand(candidate))
     return min(candidates, key=lambda e: (sp.count_ops(e), len(str(e))))

@@ -51,7 +51,9 @@ def check_pmf(pmf: Mapping[object, sp.Expr], what: str = "table") -> list[sp.Bas
     total = sp.simplify(sp.Add(*pmf.values()))
     if total != 1:
         if (total - 1).is_zero is False:
-            raise InvalidDistributionError(f"{what} does not sum to 1: the entries add up to {total}")
+            raise InvalidDistributionError(
+                f"{what} does not sum to 1: the entries add up to {total}"
+            )
         conditions.append(sp.Eq(total, 1))
     return conditions
 
@@ -73,7 +75,11 @@ class JointTable(sp.Basic):
             raise MismatchError(f"variable names repeat: {names}")
         pmf = {}
         for outcome, p in table.items():
-            key = tuple(outcome) if isinstance(outcome, (tuple, sp.Tuple)) else (outcome,)
+            is_tuple = isinstance(outcome, (tuple, sp.Tuple))
+            if len(names) == 1 and not (is_tuple and len(outcome) == 1):
+                key = (sp.Tuple(*outcome) if is_tuple else outcome,)  # a single tuple-valued RV
+            else:
+                key = tuple(outcome) if is_tuple else (outcome,)
             if len(key) != len(names):
                 raise MismatchError(
                     f"outcome {outcome} has {len(key)} values but there are {len(names)} "
@@ -85,8 +91,8 @@ class JointTable(sp.Basic):
                 raise InvalidDistributionError(f"outcome {outcome} appears twice")
             pmf[key] = p if isinstance(p, sp.Basic) else sp.sympify(p, strict=True)
         check_pmf(pmf)
-        obj = super().__new__(cls, sp.Tuple(*names), sp.Dict({sp.Tuple(*k): v for k, v in pmf.items()}))
-        return obj
+        entries = sp.Dict({sp.Tuple(*k): v for k, v in pmf.items()})
+        return super().__new__(cls, sp.Tuple(*names), entries)
 
     @property
     def names(self) -> tuple[sp.Symbol, ...]:
@@ -110,7 +116,12 @@ class JointTable(sp.Basic):
 
 
 class JointVariable(sp.Basic):
-    """One named variable of a :class:`JointTable`; prints as its name."""
+    """One named variable of a :class:`JointTable`; prints as its name.
+
+    >>> X, Y = FiniteJointRV("X Y", [[sp.Rational(1, 2), 0], [0, sp.Rational(1, 2)]])
+    >>> Y, Y.index, Y.table.names
+    (Y, 1, (X, Y))
+    """
 
     def __new__(cls, name: sp.Symbol, table: JointTable) -> JointVariable:
         return super().__new__(cls, name, table)
@@ -160,7 +171,7 @@ def _nested_to_dict(table: Sequence, depth: int) -> dict[tuple, object]:
     return out
 
 
-def FiniteJointRV(  # noqa: N802 - named like sympy.stats' RV constructors
+def FiniteJointRV(
     names: str | Sequence[str | sp.Symbol], table: Mapping | Sequence | sp.MatrixBase
 ) -> JointVariable | tuple[JointVariable, ...]:
     """Random variables of one finite joint distribution, one per name.

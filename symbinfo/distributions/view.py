@@ -46,7 +46,9 @@ def kind_of(obj: object) -> Kind:
     >>> kind_of(Die("D", 6)), kind_of(Normal("N", 0, 1)), kind_of(sp.Symbol("X"))
     (<Kind.FINITE: 'finite'>, <Kind.CONTINUOUS: 'continuous'>, <Kind.ABSTRACT: 'abstract'>)
     """
-    if isinstance(obj, JointVariable) or isinstance(obj, SingleFiniteDistribution):
+    if isinstance(obj, SingleFiniteDistribution) and obj.is_symbolic:
+        return Kind.DISCRETE  # e.g. Binomial with a symbolic n: no table to enumerate
+    if isinstance(obj, (JointVariable, SingleFiniteDistribution)):
         return Kind.FINITE
     if isinstance(obj, SingleContinuousDistribution):
         return Kind.CONTINUOUS
@@ -60,9 +62,9 @@ def kind_of(obj: object) -> Kind:
         kinds = set()
         for rv in random_symbols(obj):
             dist = _distribution_of_symbol(rv)
-            if isinstance(rv, RandomSymbol) and rv.pspace.is_Finite:
-                kinds.add(Kind.FINITE)
-            elif isinstance(dist, SingleFiniteDistribution):
+            if isinstance(dist, SingleFiniteDistribution):
+                kinds.add(kind_of(dist))
+            elif rv.pspace.is_Finite:
                 kinds.add(Kind.FINITE)
             elif isinstance(dist, SingleContinuousDistribution):
                 kinds.add(Kind.CONTINUOUS)
@@ -152,7 +154,9 @@ def finite_joint(atoms: Sequence[object]) -> FiniteJoint:
     if all(isinstance(a, JointVariable) for a in atoms):
         return _joint_of_table_variables(atoms)
     if any(isinstance(a, JointVariable) for a in atoms):
-        raise MismatchError(f"cannot combine FiniteJointRV variables with sympy.stats ones: {atoms}")
+        raise MismatchError(
+            f"cannot combine FiniteJointRV variables with sympy.stats ones: {atoms}"
+        )
     if any(isinstance(a, SingleFiniteDistribution) for a in atoms):
         if len(atoms) > 1:
             raise MismatchError(
@@ -186,3 +190,16 @@ def distribution(obj: object) -> Distribution:
         f"{obj} is an expression of random variables; symbinfo reads functions of finite random "
         "variables only, so pass the random variable or its distribution"
     )
+
+
+def support(obj: object) -> sp.Set:
+    """The set of values a random variable or distribution takes (with positive mass/density).
+
+    >>> from sympy.stats import Die, Exponential
+    >>> support(Die("D", 3)), support(Exponential("E", 1))
+    ({1, 2, 3}, Interval(0, oo))
+    """
+    if kind_of(obj) is Kind.FINITE:
+        return sp.FiniteSet(*(x for x, w in finite_pmf(obj).items() if w != 0))
+    found = distribution(obj).set
+    return found if isinstance(found, sp.Set) else sp.FiniteSet(*found)

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Install everything the test suite needs on a fresh machine, then run it (the README's test command).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# A real LaTeX engine compiles every built-in derivation (Debian's TeX Live, no recommends: ~300 MB).
+if ! command -v pdflatex >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      texlive-latex-base texlive-latex-recommended texlive-fonts-recommended >/dev/null
+  else
+    echo "pdflatex is missing and cannot be installed here (needs root and apt-get)" >&2
+    exit 1
+  fi
+fi
+
+python3 -m pip install --quiet --disable-pip-version-check -e ".[test]"
+python3 -m ruff check .
+python3 -m pytest "$@"

@@ -1,0 +1,192 @@
+"""The engine: route an information measure to the way it can be evaluated, in nats.
+
+Order (DESIGN.md): finite inputs are summed from the definition; otherwise a closed-form rule from
+the registries, then the generic derivation engine, then the honest unevaluated definition. Every
+result comes back as an :class:`Evaluation` carrying its provenance, so derivations can show the
+path the engine really took.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import sympy as sp
+from sympy.stats.rv import Distribution, RandomSymbol
+
+from .closedforms import CROSS_ENTROPY, ENTROPY, KL_DIVERGENCE, Rule
+from .derive import continuous, finite
+from .derive.simplify import tidy
+from .distributions.view import (
+    Kind,
+    common_kind,
+    distribution,
+    finite_joint,
+    finite_pmf,
+    kind_of,
+    support,
+)
+from .errors import MismatchError
+
+FINITE_SUM = "definition summed over the finite alphabet"
+RULE = "closed-form rule"
+GENERIC = "generic engine"
+UNEVALUATED = "unevaluated definition"
+COMBINED = "combination of evaluated parts"
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """A value in nats and how it was obtained."""
+
+    value: sp.Expr
+    method: str
+    rule: Rule | None = None
+    parts: tuple[Evaluation, ...] = ()
+
+
+def _generic(value: sp.Expr) -> Evaluation:
+    if value.has(sp.Integral, sp.Sum):
+        return Evaluation(value, UNEVALUATED)
+    return Evaluation(tidy(value), GENERIC)
+
+
+def distribution_entropy(dist: Distribution) -> Evaluation:
+    """Entropy (differential for densities) of one non-finite distribution."""
+    hit = ENTROPY.apply(dist)
+    if hit is not None:
+        return Evaluation(tidy(hit[0]), RULE, hit[1])
+    return _generic(continuous.differential_entropy(dist))
+
+
+def joint_entropy(atoms: Sequence[sp.Basic]) -> Evaluation:
+    """H(atoms...) of random variables of one joint distribution (or independent sympy RVs)."""
+    atoms = tuple(dict.fromkeys(atoms))
+    kind = common_kind(atoms)
+    if kind is Kind.FINITE:
+        joint = finite_joint(atoms)
+        return Evaluation(tidy(finite.entropy(joint.marginal(range(len(atoms))))), FINITE_SUM)
+    if len(atoms) == 1 and kind in (Kind.CONTINUOUS, Kind.DISCRETE):
+        return distribution_entropy(distribution(atoms[0]))
+    return _multivariate_entropy(atoms)
+
+
+def _multivariate_entropy(atoms: tuple) -> Evaluation:
+    from .measures.shannon import Entropy
+
+    try:
+        from .derive import multivariate
+    except ImportError:  # the multivariate engine is optional
+        multivariate = None
+    value = multivariate.joint_entropy(atoms) if multivariate else None
+    if value is None:
+        return Evaluation(Entropy(*atoms), UNEVALUATED)
+    return Evaluation(tidy(value), RULE)
+
+
+def entropy_combination(terms: Mapping[tuple, sp.Expr]) -> Evaluation:
+    """Σ coeff · H(atoms) over ``terms``: every Shannon measure of random variables is one.
+
+    Finite inputs share one joint table, built once; others evaluate each joint entropy.
+    """
+    terms = {tuple(dict.fromkeys(k)): c for k, c in terms.items() if k}
+    everything = tuple(dict.fromkeys(a for k in terms for a in k))
+    if common_kind(everything) is Kind.FINITE:
+        joint = finite_joint(everything)
+        value = sp.Add(
+            *(c * finite.entropy(joint.marginal([joint.index(a) for a in k]))
+              for k, c in terms.items())
+        )
+        return Evaluation(tidy(value), FINITE_SUM)
+    parts = {k: joint_entropy(k) for k in terms}
+    value = sp.Add(*(c * parts[k].value for k, c in terms.items()))
+    method = UNEVALUATED if any(p.method == UNEVALUATED for p in parts.values()) else COMBINED
+    return Evaluation(value if method == UNEVALUATED else tidy(value), method,
+                      parts=tuple(parts.values()))
+
+
+# --- measures between two distributions -----------------------------------------------------
+
+
+def _finite_pair(p: sp.Basic, q: sp.Basic) -> tuple[dict, dict]:
+    pp, qq = finite_pmf(p), finite_pmf(q)
+    shapes = {len(k) if isinstance(k, (tuple, sp.Tuple)) else 0 for k in [*pp, *qq]}
+    if len(shapes) > 1:
+        raise MismatchError(f"{p} and {q} have outcomes of different shapes")
+    return pp, qq
+
+
+def _support_outside(p: sp.Basic, q: sp.Basic) -> bool | None:
+    """True when P provably puts mass where Q has none (so KL and cross-entropy are +oo)."""
+    kp, kq = kind_of(p), kind_of(q)
+    densities = {Kind.CONTINUOUS, Kind.MULTIVARIATE}
+    if (kp in densities) != (kq in densities):
+        return True  # atoms against a density, or a density against atoms
+    subset = support(p).is_subset(support(q))
+    return None if subset is None else not subset
+
+
+def _finite_against_discrete(p: sp.Basic, q: sp.Basic, log_term: Callable) -> sp.Expr:
+    qdist = distribution(q)
+    return sp.Add(*(w * log_term(w, qdist.pdf(x)) for x, w in finite_pmf(p).items() if w != 0))
+
+
+def kl_divergence(p: sp.Basic, q: sp.Basic) -> Evaluation:
+    """D_KL(P ‖ Q) in nats."""
+    if kind_of(p) is Kind.FINITE and kind_of(q) is Kind.FINITE:
+        return Evaluation(tidy(finite.kl_divergence(*_finite_pair(p, q))), FINITE_SUM)
+    dp, dq = _dist(p), _dist(q)
+    hit = KL_DIVERGENCE.apply(dp, dq) if dp is not None and dq is not None else None
+    if hit is not None:
+        return Evaluation(tidy(hit[0]), RULE, hit[1])
+    if _support_outside(p, q) is True:
+        return Evaluation(sp.oo, RULE)
+    if kind_of(p) is Kind.FINITE:
+        value = _finite_against_discrete(p, q, lambda w, qx: sp.log(w / qx))
+        return Evaluation(tidy(value), FINITE_SUM)
+    return _generic(continuous.kl_divergence(dp, dq))
+
+
+def cross_entropy(p: sp.Basic, q: sp.Basic) -> Evaluation:
+    """H(P, Q) = −E_P[log q] in nats."""
+    if kind_of(p) is Kind.FINITE and kind_of(q) is Kind.FINITE:
+        return Evaluation(tidy(finite.cross_entropy(*_finite_pair(p, q))), FINITE_SUM)
+    dp, dq = _dist(p), _dist(q)
+    hit = CROSS_ENTROPY.apply(dp, dq) if dp is not None and dq is not None else None
+    if hit is not None:
+        return Evaluation(tidy(hit[0]), RULE, hit[1])
+    if _support_outside(p, q) is True:
+        return Evaluation(sp.oo, RULE)
+    if kind_of(p) is Kind.FINITE:
+        value = _finite_against_discrete(p, q, lambda w, qx: -sp.log(qx))
+        return Evaluation(tidy(value), FINITE_SUM)
+    h, kl = distribution_entropy(dp), kl_divergence(p, q)
+    if UNEVALUATED not in (h.method, kl.method):
+        return Evaluation(tidy(h.value + kl.value), COMBINED, parts=(h, kl))
+    return _generic(continuous.cross_entropy(dp, dq))
+
+
+def _dist(obj: sp.Basic) -> Distribution | None:
+    """The sympy.stats distribution behind ``obj``; ``None`` for a table variable/expression."""
+    if isinstance(obj, (Distribution, RandomSymbol)):
+        return distribution(obj)
+    return None
+
+
+def finite_pair_measure(
+    func: Callable[..., sp.Expr], p: sp.Basic, q: sp.Basic, *params: sp.Expr
+) -> Evaluation | None:
+    """A divergence of two finite distributions from its definition; ``None`` if not finite."""
+    if kind_of(p) is Kind.FINITE and kind_of(q) is Kind.FINITE:
+        pp, qq = _finite_pair(p, q)
+        return Evaluation(tidy(func(pp, qq, *params)), FINITE_SUM)
+    return None
+
+
+def finite_single_measure(
+    func: Callable[..., sp.Expr], x: sp.Basic, *params: sp.Expr
+) -> Evaluation | None:
+    """A measure of one finite distribution from its definition; ``None`` if not finite."""
+    if kind_of(x) is Kind.FINITE:
+        return Evaluation(tidy(func(finite_pmf(x), *params)), FINITE_SUM)
+    return None

@@ -1,0 +1,46 @@
+"""The information measures: unevaluated SymPy classes and the functions that evaluate them."""
+
+from .base import InformationMeasure, LogBase
+from .divergences import (
+    CrossEntropy,
+    HellingerDistance,
+    JensenShannonDivergence,
+    KLDivergence,
+    RenyiDivergence,
+    RenyiEntropy,
+    TotalVariation,
+    TsallisEntropy,
+    cross_entropy,
+    hellinger_distance,
+    js_divergence,
+    kl_divergence,
+    renyi_divergence,
+    renyi_entropy,
+    total_variation,
+    tsallis_entropy,
+)
+from .gain import information_gain
+from .shannon import (
+    CoInformation,
+    ConditionalEntropy,
+    DualTotalCorrelation,
+    Entropy,
+    MutualInformation,
+    TotalCorrelation,
+    co_information,
+    conditional_entropy,
+    dual_total_correlation,
+    entropy,
+    mutual_information,
+    total_correlation,
+)
+
+__all__ = [
+    "CoInformation", "ConditionalEntropy", "CrossEntropy", "DualTotalCorrelation", "Entropy",
+    "HellingerDistance", "InformationMeasure", "JensenShannonDivergence", "KLDivergence",
+    "LogBase", "MutualInformation", "RenyiDivergence", "RenyiEntropy", "TotalCorrelation",
+    "TotalVariation", "TsallisEntropy", "co_information", "conditional_entropy", "cross_entropy",
+    "dual_total_correlation", "entropy", "hellinger_distance", "information_gain",
+    "js_divergence", "kl_divergence", "mutual_information", "renyi_divergence", "renyi_entropy",
+    "total_correlation", "total_variation", "tsallis_entropy",
+]

@@ -1,0 +1,336 @@
+"""Measures between two distributions (cross-entropy, KL, Jensen–Shannon, Rényi, Hellinger,
+total variation) and the generalised entropies of one (Rényi, Tsallis)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import sympy as sp
+
+from .. import engine
+from ..derive import finite
+from .base import InformationMeasure, LogBase, single
+
+
+class _PairMeasure(InformationMeasure):
+    """A measure of P against Q, printed ``SYMBOL(P || Q)`` (LaTeX ``SYMBOL(P \\,\\|\\, Q)``)."""
+
+    str_symbol: ClassVar[str] = ""
+    latex_symbol: ClassVar[str] = ""
+    separator: ClassVar[tuple[str, str]] = (" || ", r" \,\|\, ")
+    definition: ClassVar = None  # the finite definition in symbinfo.derive.finite
+
+    def __new__(cls, p: object, q: object, *rest: object, base: object = sp.E):
+        if cls._stored((p, q, *rest)) or (not cls.has_base and not rest):
+            return super().__new__(cls, p, q, *rest)
+        base = base if isinstance(base, LogBase) else LogBase(base)
+        return super().__new__(cls, single(p), single(q), base)
+
+    @property
+    def p(self) -> sp.Basic:
+        return self.args[0]
+
+    @property
+    def q(self) -> sp.Basic:
+        return self.args[1]
+
+    def nats(self) -> engine.Evaluation:
+        found = engine.finite_pair_measure(type(self).definition, self.p, self.q)
+        return found if found is not None else engine.Evaluation(self, engine.UNEVALUATED)
+
+    def doit(self, **hints) -> sp.Expr:
+        if self.is_abstract:
+            return self
+        result = self.nats()
+        if result.value is self:
+            return self
+        return super().doit(**hints)
+
+    def _sympystr(self, printer) -> str:
+        suffix = self._base_suffix(printer) if self.has_base else ""
+        return (f"{self.str_symbol}({printer._print(self.p)}{self.separator[0]}"
+                f"{printer._print(self.q)}{suffix})")
+
+    def _latex(self, printer) -> str:
+        return (f"{self.latex_symbol}({printer._print(self.p)}{self.separator[1]}"
+                f"{printer._print(self.q)})")
+
+
+class CrossEntropy(_PairMeasure):
+    """Cross-entropy H(P, Q) = −E_P[log q(X)].
+
+    >>> from sympy.stats import Bernoulli
+    >>> p, q = sp.symbols("p q", positive=True)
+    >>> CrossEntropy(Bernoulli("P", p), Bernoulli("Q", q)).doit()
+    -p*log(q) - (1 - p)*log(1 - q)
+    >>> sp.latex(CrossEntropy(Bernoulli("P", p), Bernoulli("Q", q)))
+    'H(P, Q)'
+    """
+
+    str_symbol = latex_symbol = "H"
+    separator = (", ", ", ")
+
+    def nats(self) -> engine.Evaluation:
+        return engine.cross_entropy(self.p, self.q)
+
+
+class KLDivergence(_PairMeasure):
+    r"""Kullback–Leibler divergence D_KL(P ‖ Q) = E_P[log(p(X)/q(X))]; +oo where P has mass
+    outside Q's support.
+
+    >>> from sympy.stats import Bernoulli, Die
+    >>> KLDivergence(Die("X", 2), Die("Y", 4)).doit()
+    log(2)
+    >>> KLDivergence(Die("Y", 4), Die("X", 2)).doit()
+    oo
+    >>> sp.latex(KLDivergence(Die("X", 2), Die("Y", 4)))
+    'D_{\\mathrm{KL}}(X \\,\\|\\, Y)'
+    """
+
+    str_symbol = "D_KL"
+    latex_symbol = r"D_{\mathrm{KL}}"
+
+    def nats(self) -> engine.Evaluation:
+        return engine.kl_divergence(self.p, self.q)
+
+
+class JensenShannonDivergence(_PairMeasure):
+    """Jensen–Shannon divergence ½KL(P‖M) + ½KL(Q‖M), M = (P + Q)/2; at most log 2 nats.
+
+    >>> from sympy.stats import Die
+    >>> JensenShannonDivergence(Die("X", 2), Die("Y", 4), base=2).doit()
+    -3*log(3)/(4*log(2)) + 3/2
+    """
+
+    str_symbol = "D_JS"
+    latex_symbol = r"D_{\mathrm{JS}}"
+    definition = finite.js_divergence
+
+
+class HellingerDistance(_PairMeasure):
+    """Hellinger distance sqrt(1 − Σ sqrt(p q)) ∈ [0, 1] (no logarithm, so no ``base``).
+
+    >>> from sympy.stats import Die
+    >>> HellingerDistance(Die("X", 2), Die("Y", 4)).doit()
+    sqrt(1 - sqrt(2)/2)
+    """
+
+    has_base = False
+    str_symbol = "d_H"
+    latex_symbol = r"d_{\mathrm{H}}"
+    separator = (", ", ", ")
+    definition = finite.hellinger_distance
+
+
+class TotalVariation(_PairMeasure):
+    """Total variation distance ½ Σ |p − q| (no logarithm, so no ``base``).
+
+    >>> from sympy.stats import Die
+    >>> TotalVariation(Die("X", 2), Die("Y", 4)).doit()
+    1/2
+    """
+
+    has_base = False
+    str_symbol = "d_TV"
+    latex_symbol = r"d_{\mathrm{TV}}"
+    separator = (", ", ", ")
+    definition = finite.total_variation
+
+
+class RenyiDivergence(_PairMeasure):
+    r"""Rényi divergence of order α, log(Σ p^α q^(1−α))/(α − 1); order 1 is KL.
+
+    >>> from sympy.stats import Die
+    >>> RenyiDivergence(Die("X", 2), Die("Y", 4), 2).doit()
+    log(2)
+    >>> sp.latex(RenyiDivergence(Die("X", 2), Die("Y", 4), sp.Symbol("alpha")))
+    'D_{\\alpha}(X \\,\\|\\, Y)'
+    """
+
+    def __new__(cls, p: object, q: object, alpha: object = None, *rest: object,
+                base: object = sp.E):
+        if cls._stored((p, q, alpha, *rest)):
+            return InformationMeasure.__new__(cls, p, q, alpha, *rest)
+        if alpha is None:
+            raise TypeError("RenyiDivergence needs the order alpha")
+        base = base if isinstance(base, LogBase) else LogBase(base)
+        return InformationMeasure.__new__(cls, single(p), single(q), sp.sympify(alpha), base)
+
+    def _is_parameter(self, arg: sp.Basic) -> bool:
+        return arg is self.args[2]
+
+    @property
+    def alpha(self) -> sp.Expr:
+        return self.args[2]
+
+    def nats(self) -> engine.Evaluation:
+        if self.alpha == 1:
+            return engine.kl_divergence(self.p, self.q)
+        found = engine.finite_pair_measure(finite.renyi_divergence, self.p, self.q, self.alpha)
+        return found if found is not None else engine.Evaluation(self, engine.UNEVALUATED)
+
+    def _sympystr(self, printer) -> str:
+        return (f"D_{printer._print(self.alpha)}({printer._print(self.p)} || "
+                f"{printer._print(self.q)}{self._base_suffix(printer)})")
+
+    def _latex(self, printer) -> str:
+        return (rf"D_{{{printer._print(self.alpha)}}}({printer._print(self.p)} \,\|\, "
+                rf"{printer._print(self.q)})")
+
+
+class _OrderedEntropy(InformationMeasure):
+    """An entropy of one variable with an order parameter, printed ``S_q(X)``."""
+
+    letter: ClassVar[str] = ""
+    definition: ClassVar = None
+
+    def __new__(cls, x: object, order: object = None, *rest: object, base: object = sp.E):
+        if cls._stored((x, order, *rest)) or (not cls.has_base and not rest and order is not None
+                                              and isinstance(x, sp.Basic)):
+            return super().__new__(cls, x, sp.sympify(order), *rest)
+        if order is None:
+            raise TypeError(f"{cls.__name__} needs its order")
+        extra = (base if isinstance(base, LogBase) else LogBase(base),) if cls.has_base else ()
+        return super().__new__(cls, single(x), sp.sympify(order), *extra)
+
+    def _is_parameter(self, arg: sp.Basic) -> bool:
+        return arg is self.args[1]
+
+    @property
+    def order(self) -> sp.Expr:
+        return self.args[1]
+
+    def nats(self) -> engine.Evaluation:
+        found = engine.finite_single_measure(type(self).definition, self.args[0], self.order)
+        if found is not None:
+            return found
+        if self.order == 1:
+            return engine.joint_entropy((self.args[0],))
+        return engine.Evaluation(self, engine.UNEVALUATED)
+
+    def doit(self, **hints) -> sp.Expr:
+        if self.is_abstract:
+            return self
+        result = self.nats()
+        if result.value is self:
+            return self
+        return super().doit(**hints)
+
+    def _sympystr(self, printer) -> str:
+        suffix = self._base_suffix(printer) if self.has_base else ""
+        return f"{self.letter}_{printer._print(self.order)}({printer._print(self.args[0])}{suffix})"
+
+    def _latex(self, printer) -> str:
+        return f"{self.letter}_{{{printer._print(self.order)}}}({printer._print(self.args[0])})"
+
+
+class RenyiEntropy(_OrderedEntropy):
+    r"""Rényi entropy of order α, log(Σ p^α)/(1 − α): order 0 is log |support|, 1 is Shannon
+    (the limit, kept as a Piecewise for a symbolic α), ∞ is −log max p.
+
+    >>> from sympy.stats import Die
+    >>> RenyiEntropy(Die("X", 4), 2).doit()
+    log(4)
+    >>> sp.latex(RenyiEntropy(Die("X", 4), sp.Symbol("alpha")))
+    'H_{\\alpha}(X)'
+    """
+
+    letter = "H"
+    definition = finite.renyi_entropy
+
+
+class TsallisEntropy(_OrderedEntropy):
+    """Tsallis entropy (1 − Σ p^q)/(q − 1) (no logarithm, so no ``base``); order 1 is Shannon.
+
+    >>> from sympy.stats import Die
+    >>> TsallisEntropy(Die("X", 4), 2).doit()
+    3/4
+    """
+
+    has_base = False
+    letter = "S"
+    definition = finite.tsallis_entropy
+
+    @classmethod
+    def _stored(cls, args: tuple) -> bool:
+        return False
+
+
+def cross_entropy(p: object, q: object, base: object = sp.E) -> sp.Expr:
+    """H(P, Q) in closed form; see :class:`CrossEntropy`.
+
+    >>> from sympy.stats import Die
+    >>> cross_entropy(Die("X", 2), Die("Y", 4), base=2)
+    2
+    """
+    return CrossEntropy(p, q, base=base).doit()
+
+
+def kl_divergence(p: object, q: object, base: object = sp.E) -> sp.Expr:
+    """D_KL(P ‖ Q) in closed form; see :class:`KLDivergence`.
+
+    >>> from sympy.stats import Die
+    >>> kl_divergence(Die("X", 2), Die("Y", 4), base=2)
+    1
+    """
+    return KLDivergence(p, q, base=base).doit()
+
+
+def js_divergence(p: object, q: object, base: object = sp.E) -> sp.Expr:
+    """Jensen–Shannon divergence in closed form; see :class:`JensenShannonDivergence`.
+
+    >>> from sympy.stats import Die
+    >>> js_divergence(Die("X", 2), Die("X", 2))
+    0
+    """
+    return JensenShannonDivergence(p, q, base=base).doit()
+
+
+def renyi_entropy(x: object, alpha: object, base: object = sp.E) -> sp.Expr:
+    """Rényi entropy of order ``alpha``; see :class:`RenyiEntropy`.
+
+    >>> from sympy.stats import Die
+    >>> renyi_entropy(Die("X", 8), sp.oo, base=2)
+    3
+    """
+    return RenyiEntropy(x, alpha, base=base).doit()
+
+
+def renyi_divergence(p: object, q: object, alpha: object, base: object = sp.E) -> sp.Expr:
+    """Rényi divergence of order ``alpha``; see :class:`RenyiDivergence`.
+
+    >>> from sympy.stats import Die
+    >>> renyi_divergence(Die("X", 2), Die("Y", 4), sp.Rational(1, 2), base=2)
+    1
+    """
+    return RenyiDivergence(p, q, alpha, base=base).doit()
+
+
+def tsallis_entropy(x: object, q: object) -> sp.Expr:
+    """Tsallis entropy of order ``q``; see :class:`TsallisEntropy`.
+
+    >>> from sympy.stats import Die
+    >>> tsallis_entropy(Die("X", 2), 1)
+    log(2)
+    """
+    return TsallisEntropy(x, q).doit()
+
+
+def hellinger_distance(p: object, q: object) -> sp.Expr:
+    """Hellinger distance; see :class:`HellingerDistance`.
+
+    >>> from sympy.stats import Die
+    >>> hellinger_distance(Die("X", 2), Die("X", 2))
+    0
+    """
+    return HellingerDistance(p, q).doit()
+
+
+def total_variation(p: object, q: object) -> sp.Expr:
+    """Total variation distance; see :class:`TotalVariation`.
+
+    >>> from sympy.stats import Die
+    >>> total_variation(Die("X", 2), Die("Y", 4))
+    1/2
+    """
+    return TotalVariation(p, q).doit()

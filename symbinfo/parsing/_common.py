@@ -1,0 +1,260 @@
+"""What both parsers share: size limits, the function whitelist and guarded SymPy builders.
+
+SymPy evaluates eagerly: ``Integer(9)**387420489`` or ``factorial(10**9)`` would hang the
+process while the expression is being *built*.  Every power and every call made by a parser
+therefore goes through :func:`safe_pow` / :func:`safe_call`, which refuse the few shapes whose
+evaluation cost grows with the size of a number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import sympy as sp
+
+from ..errors import ParseError
+
+#: Longest input accepted, in characters.  Hand-written formulas are far shorter.
+MAX_LENGTH = 5_000
+#: Deepest nesting of brackets / operators accepted (keeps well clear of Python's recursion limit).
+MAX_DEPTH = 60
+#: Largest exact power built from numbers, in bits of the result (2**65536 is instant).
+MAX_POW_BITS = 65_536
+#: Largest |exponent| applied to a non-rational number such as sqrt(2) or pi.
+MAX_NUMERIC_EXPONENT = 10_000
+#: Largest digit count of a number literal, and largest |decimal exponent| in ``1e...``.
+MAX_DIGITS = 400
+#: Largest numeric argument of functions that SymPy evaluates exactly at integers
+#: (polygamma(499, 500) alone takes minutes; at 100 the worst case is ~0.2 s).
+MAX_EAGER_ARGUMENT = 100
+#: How many such exact evaluations one formula may ask for.
+MAX_EAGER_CALLS = 10
+#: Total size, in bits, of all exact numbers a formula creates (literals, powers, function
+#: values): products and sums of them can then never grow beyond this.
+MAX_TOTAL_BITS = 200_000
+
+_NUMBER_RE = re.compile(r"^(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$")
+
+
+def check_size(text: object) -> str:
+    """Reject non-strings and over-long strings before any parsing work is done."""
+    if not isinstance(text, str):
+        raise ParseError(f"expected a string to parse, got {type(text).__name__}")
+    if len(text) > MAX_LENGTH:
+        raise ParseError(f"input is {len(text)} characters long; at most {MAX_LENGTH} are accepted")
+    if not text.strip():
+        raise ParseError("empty input")
+    return text
+
+
+def check_bracket_depth(text: str, openers: str = "([{", closers: str = ")]}") -> None:
+    """Reject deeply nested brackets cheaply, before a recursive parser sees them."""
+    depth = 0
+    for ch in text:
+        if ch in openers:
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ParseError(f"brackets nested more than {MAX_DEPTH} deep")
+        elif ch in closers:
+            depth -= 1
+
+
+def number_from_text(literal: str) -> sp.Rational:
+    """Exact Rational for a decimal literal such as ``0.1`` or ``2.5e-3`` (never a float)."""
+    clean = literal.replace("_", "")
+    m = _NUMBER_RE.match(clean)
+    if m is None or not (m.group(1) or m.group(2)):
+        raise ParseError(f"not a decimal number: {literal!r}")
+    whole, frac, exp = m.group(1), m.group(2) or "", m.group(3)
+    if len(whole) + len(frac) > MAX_DIGITS:
+        raise ParseError(f"number {literal[:20]!r}... has more than {MAX_DIGITS} digits")
+    if exp is not None and abs(int(exp)) > MAX_DIGITS:
+        raise ParseError(f"exponent of number {literal!r} is too large")
+    value = sp.Integer(int(whole or "0") * 10 ** len(frac) + int(frac or "0"))
+    scale = int(exp or 0) - len(frac)
+    return value * sp.Integer(10) ** scale if scale >= 0 else value / sp.Integer(10) ** -scale
+
+
+def _bits(r: sp.Rational) -> int:
+    return max(int(abs(r.p)).bit_length(), int(r.q).bit_length(), 1)
+
+
+class Budget:
+    """What one parse may spend on exact arithmetic; SymPy does it while the tree is built.
+
+    Each exact number created (literal, power, function value) is charged by its size, so a
+    formula made of many individually acceptable big numbers is refused as a whole.
+    """
+
+    def __init__(self) -> None:
+        self.bits = 0
+        self.eager_calls = 0
+
+    def charge(self, value: sp.Basic) -> sp.Basic:
+        if isinstance(value, sp.Rational):
+            self.bits += _bits(value)
+            if self.bits > MAX_TOTAL_BITS:
+                raise ParseError(
+                    f"the numbers in this formula are too large in total (> {MAX_TOTAL_BITS} bits)"
+                )
+        return value
+
+    def charge_eager(self, name: str) -> None:
+        self.eager_calls += 1
+        if self.eager_calls > MAX_EAGER_CALLS:
+            raise ParseError(
+                f"too many exact evaluations of special functions (at {name}(); "
+                f"at most {MAX_EAGER_CALLS} per formula)"
+            )
+
+
+def safe_pow(
+    base: sp.Basic, exponent: sp.Basic, where: str = "", budget: Budget | None = None
+) -> sp.Basic:
+    """``base**exponent``, refusing powers whose exact evaluation would be huge."""
+    if isinstance(exponent, sp.Rational) and not base.free_symbols:
+        size = abs(exponent)
+        if isinstance(base, sp.Rational):
+            if base not in (0, 1, -1) and size * _bits(base) > MAX_POW_BITS:
+                raise ParseError(f"power too large to evaluate exactly: {where or 'a power'}")
+        elif size > MAX_NUMERIC_EXPONENT:
+            raise ParseError(f"exponent too large: {where or 'a power'}")
+    result = sp.Pow(base, exponent)
+    return budget.charge(result) if budget is not None else result
+
+
+@dataclass(frozen=True)
+class FunctionSpec:
+    """One whitelisted function: how to build it and how many arguments it takes."""
+
+    build: Callable[..., sp.Basic]
+    min_args: int
+    max_args: int
+    eager: bool = False  # SymPy evaluates it exactly at integers: bound numeric arguments
+
+
+def _log_any(*args: sp.Basic) -> sp.Basic:
+    return sp.log(*args)
+
+
+#: The functions a user may call, by the name used in SymPy syntax.  ``log`` is handled by the
+#: parsers themselves (its default base is a setting); everything else is here.
+FUNCTIONS: dict[str, FunctionSpec] = {
+    "ln": FunctionSpec(sp.log, 1, 1),
+    "log2": FunctionSpec(lambda x: sp.log(x, 2), 1, 1),
+    "log10": FunctionSpec(lambda x: sp.log(x, 10), 1, 1),
+    "exp": FunctionSpec(sp.exp, 1, 1),
+    "sqrt": FunctionSpec(sp.sqrt, 1, 1),
+    "root": FunctionSpec(sp.root, 2, 2),
+    "cbrt": FunctionSpec(sp.cbrt, 1, 1),
+    "abs": FunctionSpec(sp.Abs, 1, 1),
+    "Abs": FunctionSpec(sp.Abs, 1, 1),
+    "sign": FunctionSpec(sp.sign, 1, 1),
+    "floor": FunctionSpec(sp.floor, 1, 1),
+    "ceiling": FunctionSpec(sp.ceiling, 1, 1),
+    "sin": FunctionSpec(sp.sin, 1, 1),
+    "cos": FunctionSpec(sp.cos, 1, 1),
+    "tan": FunctionSpec(sp.tan, 1, 1),
+    "asin": FunctionSpec(sp.asin, 1, 1),
+    "acos": FunctionSpec(sp.acos, 1, 1),
+    "atan": FunctionSpec(sp.atan, 1, 1),
+    "sinh": FunctionSpec(sp.sinh, 1, 1),
+    "cosh": FunctionSpec(sp.cosh, 1, 1),
+    "tanh": FunctionSpec(sp.tanh, 1, 1),
+    "atanh": FunctionSpec(sp.atanh, 1, 1),
+    "digamma": FunctionSpec(sp.digamma, 1, 1, eager=True),
+    "psi": FunctionSpec(sp.digamma, 1, 1, eager=True),
+    "trigamma": FunctionSpec(sp.trigamma, 1, 1, eager=True),
+    "polygamma": FunctionSpec(sp.polygamma, 2, 2, eager=True),
+    "gamma": FunctionSpec(sp.gamma, 1, 1, eager=True),
+    "lowergamma": FunctionSpec(sp.lowergamma, 2, 2, eager=True),
+    "uppergamma": FunctionSpec(sp.uppergamma, 2, 2, eager=True),
+    "loggamma": FunctionSpec(sp.loggamma, 1, 1, eager=True),
+    "lgamma": FunctionSpec(sp.loggamma, 1, 1, eager=True),
+    "beta": FunctionSpec(sp.beta, 2, 2, eager=True),
+    "Beta": FunctionSpec(sp.beta, 2, 2, eager=True),
+    "binomial": FunctionSpec(sp.binomial, 2, 2, eager=True),
+    "factorial": FunctionSpec(sp.factorial, 1, 1, eager=True),
+    "harmonic": FunctionSpec(sp.harmonic, 1, 2, eager=True),
+    "zeta": FunctionSpec(sp.zeta, 1, 2, eager=True),
+    "besseli": FunctionSpec(sp.besseli, 2, 2),
+    "besselk": FunctionSpec(sp.besselk, 2, 2),
+    "Ei": FunctionSpec(sp.Ei, 1, 1),
+    "E1": FunctionSpec(sp.E1, 1, 1),
+    "expint": FunctionSpec(sp.expint, 2, 2),
+    "erf": FunctionSpec(sp.erf, 1, 1),
+    "erfc": FunctionSpec(sp.erfc, 1, 1),
+    "Min": FunctionSpec(sp.Min, 1, 16),
+    "Max": FunctionSpec(sp.Max, 1, 16),
+    "min": FunctionSpec(sp.Min, 1, 16),
+    "max": FunctionSpec(sp.Max, 1, 16),
+}
+
+#: Names that mean a constant when they are not called (in both syntaxes, unless overridden).
+CONSTANTS: dict[str, sp.Basic] = {
+    "pi": sp.pi,
+    "E": sp.E,
+    "e": sp.E,
+    "EulerGamma": sp.EulerGamma,
+    "oo": sp.oo,
+    "inf": sp.oo,
+    "infinity": sp.oo,
+}
+
+
+def safe_call(
+    name: str, spec: FunctionSpec, args: list[sp.Basic], budget: Budget | None = None
+) -> sp.Basic:
+    """Build ``name(*args)`` after checking the arity and the size of eager integer arguments."""
+    if not spec.min_args <= len(args) <= spec.max_args:
+        want = (
+            str(spec.min_args)
+            if spec.min_args == spec.max_args
+            else f"{spec.min_args} to {spec.max_args}"
+        )
+        raise ParseError(f"{name}() takes {want} argument(s), got {len(args)}")
+    if spec.eager and any(a.is_number for a in args):
+        for a in args:
+            if a.is_number and (a.is_real is not True or abs(a) > MAX_EAGER_ARGUMENT):
+                raise ParseError(
+                    f"argument of {name}() is too large to evaluate exactly "
+                    f"(|argument| > {MAX_EAGER_ARGUMENT})"
+                )
+        if budget is not None:
+            budget.charge_eager(name)
+    result = spec.build(*args)
+    return budget.charge(result) if budget is not None else result
+
+
+def make_log(args: list[sp.Basic], log_base: sp.Basic, name: str = "log") -> sp.Basic:
+    """``log(x)`` in the default base, or ``log(x, b)`` with an explicit one."""
+    if len(args) == 1:
+        return sp.log(args[0]) if log_base == sp.E else sp.log(args[0], log_base)
+    if len(args) == 2:
+        return sp.log(args[0], args[1])
+    raise ParseError(f"{name}() takes 1 or 2 arguments, got {len(args)}")
+
+
+def normalise_log_base(log_base: object) -> sp.Basic:
+    """Accept E, 2, 10 or any SymPy expression as the default base of a bare ``log``."""
+    if isinstance(log_base, str):
+        raise TypeError("log_base must be a number or SymPy expression, not a string")
+    if isinstance(log_base, bool) or not isinstance(log_base, int | sp.Basic):
+        raise TypeError(f"log_base must be an int or SymPy expression, got {log_base!r}")
+    return sp.Integer(log_base) if isinstance(log_base, int) else log_base
+
+
+def check_symbols(symbols: Mapping[str, sp.Basic] | None) -> dict[str, sp.Basic]:
+    """Validate the caller's name -> SymPy object mapping."""
+    if symbols is None:
+        return {}
+    out: dict[str, sp.Basic] = {}
+    for key, value in symbols.items():
+        if not isinstance(key, str):
+            raise TypeError(f"symbols keys must be strings, got {key!r}")
+        if not isinstance(value, sp.Basic | sp.FunctionClass):
+            raise TypeError(f"symbols[{key!r}] must be a SymPy object, got {value!r}")
+        out[key] = value
+    return out
