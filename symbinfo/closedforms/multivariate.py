@@ -59,7 +59,8 @@ def mvn_kl(mu1, S1, mu2, S2) -> sp.Expr:
         quad = sp.simplify(_scalar(dm.T * S2inv * dm))
         return sp.Add(tr, quad, -S1.shape[0], log(_det(S2) / _det(S1))) / 2
     tr = sp.Trace(S2.I * S1)
-    quad = _scalar(dm.T * S2.I * dm)
+    # the 1x1 quadratic form stays a matrix expression (indexing [0, 0] would expand it)
+    quad = sp.Trace(dm.T * S2.I * dm)
     return (tr + quad - _dim(S1) + log(_det(S2)) - log(_det(S1))) / 2
 
 
