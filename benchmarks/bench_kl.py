@@ -109,12 +109,18 @@ def _sympy_kl(P, Q, conn) -> None:
         if isinstance(P, SingleContinuousDistribution)
         else sp.Symbol("k", integer=True, nonnegative=True)
     )
+
+    def dens(d):  # SymPy's finite distributions have pmf, the others pdf
+        return d.pmf if hasattr(type(d), "pmf") else d.pdf
+
     try:
         if isinstance(P, SingleContinuousDistribution):
             lo, hi = P.set.inf, P.set.sup
             res = sp.integrate(P.pdf(x) * sp.log(P.pdf(x) / Q.pdf(x)), (x, lo, hi))
         else:
-            res = sp.summation(P.pdf(x) * sp.log(P.pdf(x) / Q.pdf(x)), (x, P.set.inf, P.set.sup))
+            res = sp.summation(
+                dens(P)(x) * sp.log(dens(P)(x) / dens(Q)(x)), (x, P.set.inf, P.set.sup)
+            )
         conn.send("closed" if not res.has(sp.Integral, sp.Sum) else "unevaluated")
     except Exception as exc:
         conn.send(f"error: {type(exc).__name__}")
