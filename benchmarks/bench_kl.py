@@ -103,6 +103,7 @@ def extra_pairs():
 def _sympy_kl(P, Q, conn) -> None:
     """SymPy's own route: E[log p(X) - log q(X)] over P's support (no KL exists in sympy)."""
     from sympy.stats.crv import SingleContinuousDistribution
+    from sympy.stats.frv import SingleFiniteDistribution
 
     x = (
         sp.Symbol("x", real=True)
@@ -117,6 +118,8 @@ def _sympy_kl(P, Q, conn) -> None:
         if isinstance(P, SingleContinuousDistribution):
             lo, hi = P.set.inf, P.set.sup
             res = sp.integrate(P.pdf(x) * sp.log(P.pdf(x) / Q.pdf(x)), (x, lo, hi))
+        elif isinstance(P, SingleFiniteDistribution):  # a finite sum over P's atoms
+            res = sp.Add(*[w * sp.log(w / dens(Q)(k)) for k, w in P.dict.items()])
         else:
             res = sp.summation(
                 dens(P)(x) * sp.log(dens(P)(x) / dens(Q)(x)), (x, P.set.inf, P.set.sup)
