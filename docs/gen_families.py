@@ -56,7 +56,9 @@ def closed_form(rule: object) -> str | None:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", r"\|").replace("\n", " ")
+    # brackets would be read as Markdown reference links ("[I: PyTorch]")
+    return (text.replace("|", r"\|").replace("[", r"\[").replace("]", r"\]")
+            .replace("\n", " "))
 
 
 def table(registry: object, *, formulas: bool = True) -> str:

@@ -11,3 +11,7 @@ from . import entropy_continuous, entropy_discrete  # noqa: E402, F401  (rules r
 __all__ = [
     "CROSS_ENTROPY", "ENTROPY", "KL_DIVERGENCE", "Rule", "RuleRegistrationError", "RuleRegistry",
 ]
+
+# Rule modules register themselves on import (after the registries above exist).
+from . import kl_continuous  # noqa: E402, F401, I001
+from . import kl_crossfamily, kl_discrete, kl_support, multivariate  # noqa: E402, F401

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 from sympy.stats.crv import SingleContinuousDistribution
+from sympy.stats.joint_rv_types import MultivariateBetaDistribution, MultivariateNormalDistribution
 
 from ..distributions.continuous import INTEGER_PARAMETERS, REAL_PARAMETERS
 from . import ENTROPY
@@ -35,6 +36,22 @@ class CatalogRow:
     conditions: str
 
 
+def _mvn() -> MultivariateNormalDistribution:
+    s1, s2 = sp.symbols("sigma_1 sigma_2", positive=True)
+    rho = sp.Symbol("rho", real=True)
+    cov = sp.Matrix([[s1**2, rho * s1 * s2], [rho * s1 * s2, s2**2]])
+    return MultivariateNormalDistribution(sp.Matrix(sp.symbols("mu_1 mu_2", real=True)), cov)
+
+
+# Families whose parameters are vectors/matrices: a small symbolic member to show in the table
+MULTIVARIATE_INSTANCES = {
+    MultivariateNormalDistribution: _mvn,
+    MultivariateBetaDistribution: lambda: MultivariateBetaDistribution(
+        list(sp.symbols("alpha_1:4", positive=True))
+    ),
+}
+
+
 def symbolic_instance(cls: type):
     """``cls`` with one symbol per parameter, assumptions taken from the declared domain.
 
@@ -42,6 +59,8 @@ def symbolic_instance(cls: type):
     >>> symbolic_instance(GammaDistribution)
     GammaDistribution(k, theta)
     """
+    if cls in MULTIVARIATE_INSTANCES:
+        return MULTIVARIATE_INSTANCES[cls]()
     ints = INTEGER_PARAMETERS.get(cls, ())
     reals = REAL_PARAMETERS.get(cls, ())
     args = []
@@ -62,7 +81,8 @@ def supported_table() -> list[CatalogRow]:
     rows = []
     for rule in ENTROPY:
         cls = rule.key[0]
-        kind = "continuous" if issubclass(cls, SingleContinuousDistribution) else "discrete"
+        kind = ("multivariate" if cls in MULTIVARIATE_INSTANCES else
+                "continuous" if issubclass(cls, SingleContinuousDistribution) else "discrete")
         value = rule.func(symbolic_instance(cls))
         rows.append(
             CatalogRow(rule.family, kind, value, sp.latex(value), rule.source, rule.conditions)

@@ -101,7 +101,7 @@ def _expectation(
         moment = _moment_from_mgf(view, g, y)
         if moment is not None:
             return moment
-    if g == sp.log(y) and limits[0].is_nonnegative:
+    if g == sp.log(y) and sp.sympify(limits[0]).is_nonnegative:
         value = _expect_log(f, y, limits, clock)
         if value is not None:
             return value

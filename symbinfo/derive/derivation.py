@@ -20,7 +20,7 @@ Every step is checked against the previous one when the derivation is built (see
 >>> s1, s2 = sp.symbols("s1 s2", positive=True)
 >>> d = derive(KLDivergence(Normal("P", m1, s1), Normal("Q", m2, s2)))
 >>> [step.kind for step in d]
-['definition', 'substitute', 'expand-log', 'linearity', 'moments', 'simplify']
+['definition', 'substitute', 'expand-log', 'linearity', 'moments', 'simplify', 'rule']
 >>> d.result
 log(s2/s1) - 1/2 + (s1**2 + (m1 - m2)**2)/(2*s2**2)
 """

@@ -1,0 +1,167 @@
+"""KL divergence and cross-entropy for discrete families, same family and across (nats).
+
+SymPy's parameterisations: ``Bernoulli(p, succ=1, fail=0)``, ``Binomial(n, p)`` (finite),
+``Poisson(lamda)`` on {0, 1, ...}, ``Geometric(p)`` counting trials on {1, 2, ...},
+``NegativeBinomial(r, p)`` with pmf ``p**r (1-p)**k binomial(k+r-1, k)`` on {0, 1, ...}.
+Rules decline (return ``None``) where no closed form exists (Binomial with n1 < n2; the
+cross-entropies of Poisson/Binomial/NegativeBinomial, whose entropies need E[log k!]).
+The catch-all support rules live in ``kl_support``.
+
+>>> import sympy as sp
+>>> from sympy.stats.drv_types import PoissonDistribution
+>>> a, b = sp.symbols("a b", positive=True)
+>>> kl_poisson_poisson(PoissonDistribution(a), PoissonDistribution(b))
+a*log(a/b) - a + b
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from sympy import Piecewise, log, oo
+from sympy.stats import drv_types as D
+from sympy.stats import frv_types as F
+
+from . import CROSS_ENTROPY, KL_DIVERGENCE
+
+Dist = sp.Basic
+
+
+def _bernoulli_params(d: Dist) -> sp.Expr | None:
+    """p of a 0/1 Bernoulli; ``None`` for relabelled outcomes (the finite engine handles those)."""
+    p, succ, fail = d.args
+    return p if (succ, fail) == (1, 0) else None
+
+
+def _kl_bern(p: sp.Expr, q: sp.Expr) -> sp.Expr:
+    return p * log(p / q) + (1 - p) * log((1 - p) / (1 - q))
+
+
+@KL_DIVERGENCE.register(
+    F.BernoulliDistribution,
+    F.BernoulliDistribution,
+    source="closed-forms.md 3.3 [I: PyTorch][S: StatProofBook bern-kl]",
+    conditions="outcomes 1/0 (declines otherwise)",
+)
+def kl_bernoulli_bernoulli(P: Dist, Q: Dist) -> sp.Expr | None:
+    """KL(Bernoulli(p) || Bernoulli(q))."""
+    p, q = _bernoulli_params(P), _bernoulli_params(Q)
+    return None if p is None or q is None else _kl_bern(p, q)
+
+
+@CROSS_ENTROPY.register(
+    F.BernoulliDistribution, F.BernoulliDistribution, source="definition (two-point sum)"
+)
+def cross_entropy_bernoulli_bernoulli(P: Dist, Q: Dist) -> sp.Expr | None:
+    """H(Bernoulli(p), Bernoulli(q)) = -p log q - (1-p) log(1-q)."""
+    p, q = _bernoulli_params(P), _bernoulli_params(Q)
+    return None if p is None or q is None else -p * log(q) - (1 - p) * log(1 - q)
+
+
+@KL_DIVERGENCE.register(
+    F.BinomialDistribution,
+    F.BinomialDistribution,
+    source="closed-forms.md 3.3 [S: StatProofBook bin-kl][I: PyTorch]",
+    conditions="same n: n*KL_Bernoulli; n1 > n2: oo; n1 < n2 or undecided: declines",
+)
+def kl_binomial_binomial(P: Dist, Q: Dist) -> sp.Expr | None:
+    """KL(Binomial(n, p) || Binomial(n, q)) = n KL(Bern(p) || Bern(q))."""
+    n1, p, s1, f1 = P.args
+    n2, q, s2, f2 = Q.args
+    if (s1, f1, s2, f2) != (1, 0, 1, 0):
+        return None
+    if sp.Gt(n1, n2) is sp.true:
+        return oo  # P puts mass on n2 + 1, ..., n1
+    if sp.Eq(n1, n2) is not sp.true:
+        return None  # n1 < n2 needs E[log C(n2, X)]: no closed form
+    return n1 * _kl_bern(p, q)
+
+
+@KL_DIVERGENCE.register(
+    D.PoissonDistribution, D.PoissonDistribution, source="closed-forms.md 3.3 [I: PyTorch]"
+)
+def kl_poisson_poisson(P: Dist, Q: Dist) -> sp.Expr:
+    """KL(Poisson(a) || Poisson(b)) = a log(a/b) - a + b."""
+    (a,) = P.args
+    (b,) = Q.args
+    return a * log(a / b) - a + b
+
+
+def _geometric_entropy(p: sp.Expr) -> sp.Expr:
+    return (-(1 - p) * log(1 - p) - p * log(p)) / p  # closed-forms.md 6
+
+
+@KL_DIVERGENCE.register(
+    D.GeometricDistribution,
+    D.GeometricDistribution,
+    source="closed-forms.md 3.3 [I: PyTorch, equivalent form]",
+)
+def kl_geometric_geometric(P: Dist, Q: Dist) -> sp.Expr:
+    """KL(Geometric(p) || Geometric(q)), both on {1, 2, ...}; E[X - 1] = (1-p)/p."""
+    (p,) = P.args
+    (q,) = Q.args
+    return log(p / q) + (1 - p) / p * log((1 - p) / (1 - q))
+
+
+@CROSS_ENTROPY.register(
+    D.GeometricDistribution, D.GeometricDistribution, source="derived here: -E_P[log q(X)]"
+)
+def cross_entropy_geometric_geometric(P: Dist, Q: Dist) -> sp.Expr:
+    """H(Geometric(p), Geometric(q)) = -log q - (1-p)/p log(1-q)."""
+    (p,) = P.args
+    (q,) = Q.args
+    return -log(q) - (1 - p) / p * log(1 - q)
+
+
+@KL_DIVERGENCE.register(
+    D.NegativeBinomialDistribution,
+    D.NegativeBinomialDistribution,
+    source="closed-forms.md 3.3 (r * KL of the Geometric on {0, ...}) [N]",
+    conditions="same r (declines otherwise: needs E[log Gamma(X + r)])",
+)
+def kl_negativebinomial_negativebinomial(P: Dist, Q: Dist) -> sp.Expr | None:
+    """KL(NB(r, p) || NB(r, q)); SymPy's pmf p**r (1-p)**k C(k+r-1, k), so E[k] = r(1-p)/p."""
+    r1, p = P.args
+    r2, q = Q.args
+    if sp.Eq(r1, r2) is not sp.true:
+        return None
+    return r1 * (log(p / q) + (1 - p) / p * log((1 - p) / (1 - q)))
+
+
+@KL_DIVERGENCE.register(
+    F.BernoulliDistribution,
+    D.PoissonDistribution,
+    source="closed-forms.md 3.1 cross-family list [I: PyTorch]; derived here",
+)
+def kl_bernoulli_poisson(P: Dist, Q: Dist) -> sp.Expr | None:
+    """KL(Bernoulli(p) || Poisson(l)) = p log p + (1-p) log(1-p) + l - p log l."""
+    p = _bernoulli_params(P)
+    if p is None:
+        return None
+    (lam,) = Q.args
+    return p * log(p) + (1 - p) * log(1 - p) + lam - p * log(lam)
+
+
+@CROSS_ENTROPY.register(
+    F.BernoulliDistribution, D.PoissonDistribution, source="derived here: -E_P[log q(X)]"
+)
+def cross_entropy_bernoulli_poisson(P: Dist, Q: Dist) -> sp.Expr | None:
+    """H(Bernoulli(p), Poisson(l)) = l - p log l (log 0! = log 1! = 0)."""
+    p = _bernoulli_params(P)
+    if p is None:
+        return None
+    (lam,) = Q.args
+    return lam - p * log(lam)
+
+
+@KL_DIVERGENCE.register(
+    F.BernoulliDistribution,
+    D.GeometricDistribution,
+    source="support mismatch: Bernoulli has mass at 0, Geometric starts at 1",
+)
+def kl_bernoulli_geometric(P: Dist, Q: Dist) -> sp.Expr | None:
+    """oo unless p = 1 (then all mass is at 1): Piecewise on p."""
+    p = _bernoulli_params(P)
+    if p is None:
+        return None
+    (q,) = Q.args
+    return Piecewise((-log(q), sp.Eq(p, 1)), (oo, True))
