@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import mpmath
 import sympy as sp
-from sympy.stats import Bernoulli, Die, DiscreteUniform
+from sympy.stats import Bernoulli, Die, DiscreteUniform, Normal
 
 from .distributions.joint import FiniteJointRV
 from .measures import (
@@ -20,6 +20,25 @@ from .measures import (
 def _plain_entropy(probs: list) -> mpmath.mpf:
     """−Σ p log p in plain mpmath: an independent check of the symbolic results."""
     return -mpmath.fsum(p * mpmath.log(p) for p in probs if p)
+
+
+def _normal_pdf(x, m, s):
+    return mpmath.exp(-((x - m) ** 2) / (2 * s**2)) / (s * mpmath.sqrt(2 * mpmath.pi))
+
+
+def _quad_entropy(s: mpmath.mpf) -> mpmath.mpf:
+    """−∫ f log f of Normal(0, s) by quadrature."""
+    return -mpmath.quad(lambda x: _normal_pdf(x, 0, s) * mpmath.log(_normal_pdf(x, 0, s)),
+                        [-mpmath.inf, 0, mpmath.inf])
+
+
+def _quad_normal_kl(m1, s1, m2, s2) -> mpmath.mpf:
+    """∫ p log(p/q) of two normal densities by quadrature."""
+    def integrand(x):
+        p = _normal_pdf(x, m1, s1)
+        return p * mpmath.log(p / _normal_pdf(x, m2, s2))
+
+    return mpmath.quad(integrand, [-mpmath.inf, m1, mpmath.inf])
 
 
 def run(out=print) -> int:
@@ -53,6 +72,18 @@ def run(out=print) -> int:
         A, B = FiniteJointRV("A B", [[half, 0], [quarter, quarter]])
         show("H(A | B) for a 2x2 table", conditional_entropy(A, given=B),
              mpmath.mpf(3) / 4 * _plain_entropy([mpmath.mpf(2) / 3, mpmath.mpf(1) / 3]))
+        mu, m1, m2 = sp.symbols("mu m1 m2", real=True)
+        sigma, s1, s2 = sp.symbols("sigma s1 s2", positive=True)
+        h_normal = entropy(Normal("X", mu, sigma))
+        show("h(Normal(mu, sigma))", h_normal)
+        show("  at sigma = 3/2, vs quadrature of -f log f", h_normal.subs(sigma, sp.Rational(3, 2)),
+             _quad_entropy(mpmath.mpf(3) / 2))
+        kl_normal = kl_divergence(Normal("P", m1, s1), Normal("Q", m2, s2))
+        show("D_KL(Normal(m1, s1) || Normal(m2, s2))", kl_normal)
+        point = {m1: sp.Rational(1, 3), s1: sp.Rational(1, 2), m2: -1, s2: 2}
+        show("  at (1/3, 1/2, -1, 2), vs quadrature", kl_normal.subs(point),
+             _quad_normal_kl(*(mpmath.mpf(sp.Rational(point[v]).p) / sp.Rational(point[v]).q
+                               for v in (m1, s1, m2, s2))))
         P, Q = Die("P", 2), Die("Q", 4)
         show("D_KL(Die(2) || Die(4)) in bits", kl_divergence(P, Q, base=2), mpmath.mpf(1))
         show("H(Die(2), Die(4)) in bits", cross_entropy(P, Q, base=2), mpmath.mpf(2))
