@@ -21,7 +21,7 @@ import sympy as sp
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's symbinfo
 
 from symbinfo.codegen import to_mpmath, to_numpy
-from symbinfo.derive.derivation import derive
+from symbinfo.derivation.derivation import derive
 from symbinfo.measures import KLDivergence
 
 

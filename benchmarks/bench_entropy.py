@@ -28,7 +28,7 @@ from sympy.stats.crv import SingleContinuousDistribution  # noqa: E402
 
 from symbinfo.closedforms import ENTROPY  # noqa: E402
 from symbinfo.closedforms.catalog import symbolic_instance  # noqa: E402
-from symbinfo.derive.continuous import differential_entropy  # noqa: E402
+from symbinfo.derivation.continuous import differential_entropy  # noqa: E402
 from symbinfo.distributions.continuous import PARAMETER_DOMAINS  # noqa: E402
 
 

@@ -469,7 +469,7 @@ notebook("05-kl-between-gaussians", "KL divergence between Gaussians", [
     Gaussian moments).
     """),
     code("""
-    from symbinfo.derive.derivation import derive
+    from symbinfo.derivation.derivation import derive
 
     derivation = derive(si.KLDivergence(P, Q))
     display(derivation)
@@ -525,7 +525,7 @@ notebook("05-kl-between-gaussians", "KL divergence between Gaussians", [
     }
     """),
     code(VERIFY_CELL),
-], requires=("module:symbinfo.derive.derivation", "rule:KL_DIVERGENCE:Normal || Normal"))
+], requires=("module:symbinfo.derivation.derivation", "rule:KL_DIVERGENCE:Normal || Normal"))
 
 # --------------------------------------------------------------------------------------------
 notebook("06-mutual-information", "Mutual information and conditional entropy", [

@@ -57,7 +57,7 @@ def _gallery() -> str:
 #: Reference sections for subsystems that may be absent from a checkout: (title, module).
 OPTIONAL_API = [
     ("Verification, checking and the identity catalog", "symbinfo.verify"),
-    ("Step-by-step derivations", "symbinfo.derive.derivation"),
+    ("Step-by-step derivations", "symbinfo.derivation.derivation"),
     ("Rendering", "symbinfo.render"),
 ]
 

@@ -10,7 +10,8 @@
 
 from . import shannon
 from .codegen import to_mpmath, to_numpy
-from .derive.steps import Derivation, DerivationError
+from .derivation.derivation import derive
+from .derivation.steps import Derivation, DerivationError
 from .distributions.joint import FiniteJointRV, JointTable, JointVariable
 from .errors import (
     InvalidDistributionError,

@@ -260,7 +260,7 @@ def _target(args: argparse.Namespace, inputs: _Inputs) -> tuple[sp.Basic, sp.Bas
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    check = _feature("verify", "check")
+    from .verify import check
     inputs = _inputs(args)
     measure, value = _target(args, inputs)
     # check() gets the unevaluated measure (so it can test swapped arguments) and the raw
@@ -277,7 +277,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
-    verify = _feature("verify", "verify")
+    from .verify import verify
     inputs = _inputs(args)
     lhs = inputs.formula(args.lhs, args.syntax)
     if args.rhs is None:
@@ -290,29 +290,6 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     return _holds(result)
 
 
-def _feature(module: str, name: str) -> Callable[..., object]:
-    """``symbinfo.<module>.<name>``, or a one-line error when this build does not have it yet."""
-    import importlib
-
-    try:
-        return getattr(importlib.import_module(f"symbinfo.{module}"), name)
-    except (ImportError, AttributeError):
-        raise UsageError(f"symbinfo.{module}.{name} is not available in this build of "
-                         "symbinfo") from None
-
-
-def _derive_function() -> Callable[..., object]:
-    import symbinfo
-
-    fn = getattr(symbinfo, "derive", None)  # the exported function, or the subpackage
-    if not callable(fn):
-        try:
-            from .derive.derivation import derive as fn
-        except ImportError:
-            raise UsageError("this build of symbinfo has no derive(); update symbinfo") from None
-    return fn
-
-
 def _cmd_derive(args: argparse.Namespace) -> int:
     from . import measures
 
@@ -323,7 +300,9 @@ def _cmd_derive(args: argparse.Namespace) -> int:
                      f"{len(args.dists)}")
     rvs = [inputs.distribution(t, n) for t, n in zip(args.dists, ("X",) if arity == 1 else
                                                      ("P", "Q"), strict=True)]
-    derivation = _derive_function()(getattr(measures, cls_name)(*rvs, base=_base(args.base)))
+    from .derivation.derivation import derive
+
+    derivation = derive(getattr(measures, cls_name)(*rvs, base=_base(args.base)))
     if args.standalone:
         from .render import standalone
 
@@ -358,7 +337,9 @@ def run_identity(item: object) -> tuple[bool, str]:
 
 
 def _cmd_identities(args: argparse.Namespace) -> int:
-    catalog = list(_feature("verify", "identities")())
+    from .verify import identities
+
+    catalog = list(identities())
     if args.name:
         catalog = [c for k, c in enumerate(catalog, 1)
                    if any(n.lower() in _identity_name(c, k).lower() for n in args.name)]

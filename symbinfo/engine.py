@@ -15,8 +15,8 @@ import sympy as sp
 from sympy.stats.rv import Distribution, RandomSymbol
 
 from .closedforms import CROSS_ENTROPY, ENTROPY, KL_DIVERGENCE, Rule
-from .derive import continuous, finite
-from .derive.simplify import tidy
+from .derivation import continuous, finite
+from .derivation.simplify import tidy
 from .distributions.view import (
     Kind,
     common_kind,
@@ -75,7 +75,7 @@ def _multivariate_entropy(atoms: tuple) -> Evaluation:
     from .measures.shannon import Entropy
 
     try:
-        from .derive import multivariate
+        from .derivation import multivariate
     except ImportError:  # the multivariate engine is optional
         multivariate = None
     value = multivariate.joint_entropy(atoms) if multivariate else None

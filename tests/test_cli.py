@@ -7,7 +7,6 @@ fast.
 
 from __future__ import annotations
 
-import importlib
 import os
 import subprocess
 import sys
@@ -16,7 +15,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-pytest.importorskip("symbinfo.parsing", reason="symbinfo.parsing has not landed yet")
 
 COMMANDS: dict[str, tuple[str, ...]] = {
     "kl-latex": ("kl", "Normal(m1, s1)", "Normal(m2, s2)", "--format", "latex"),
@@ -50,13 +48,6 @@ def cli(tmp_path_factory) -> tuple[dict[str, subprocess.CompletedProcess], Path]
         out, err = proc.communicate(timeout=300)
         done[key] = subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
     return done, cwd
-
-
-def has(module: str, name: str) -> bool:
-    try:
-        return hasattr(importlib.import_module(module), name)
-    except ImportError:
-        return False
 
 
 def has_rule(registry_name: str, family: str) -> bool:
@@ -105,39 +96,29 @@ def test_usage_mistakes_exit_2_with_one_line(cli):
 
 
 def test_check_a_correct_hand_calculation_exits_0(cli):
-    if not has("symbinfo.verify", "check"):
-        pytest.skip("symbinfo.verify.check has not landed yet")
     proc = cli[0]["check-right"]
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 def test_check_a_wrong_hand_calculation_exits_1_with_a_diagnosis(cli):
-    if not has("symbinfo.verify", "check"):
-        pytest.skip("symbinfo.verify.check has not landed yet")
     proc = cli[0]["check-wrong"]
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "bits vs nats" in proc.stdout
 
 
 def test_verify_refutes_a_false_identity(cli):
-    if not has("symbinfo.verify", "verify"):
-        pytest.skip("symbinfo.verify has not landed yet")
     proc = cli[0]["verify-false"]
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "refuted" in proc.stdout
 
 
 def test_derive_prints_checked_steps(cli):
-    if not has("symbinfo.derive.derivation", "derive"):
-        pytest.skip("derive() has not landed yet")
     proc = cli[0]["derive"]
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith(r"\begin{align*}") and "definition" in proc.stdout
 
 
 def test_identity_catalog_shows_progress(cli):
-    if not has("symbinfo.verify", "identities"):
-        pytest.skip("the identity catalog has not landed yet")
     proc = cli[0]["identities"]
     assert proc.returncode == 0, proc.stdout + proc.stderr
     progress = proc.stderr.splitlines()

@@ -147,7 +147,7 @@ def _location_gate(loc1: sp.Expr, loc2: sp.Expr, same: sp.Expr, p: Dist, q: Dist
         return same
     if sp.Gt(loc1, loc2) is sp.true:
         return None
-    from ..derive.continuous import kl_divergence as generic_kl
+    from ..derivation.continuous import kl_divergence as generic_kl
 
     return Piecewise((same, sp.Eq(loc1, loc2)), (oo, below), (generic_kl(p, q), True))
 

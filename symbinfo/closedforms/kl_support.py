@@ -22,7 +22,7 @@ from sympy.stats.crv import SingleContinuousDistribution
 from sympy.stats.drv import SingleDiscreteDistribution
 from sympy.stats.frv import SingleFiniteDistribution
 
-from ..derive import continuous as generic
+from ..derivation import continuous as generic
 from . import CROSS_ENTROPY, KL_DIVERGENCE
 from .kl_crossfamily import support
 

@@ -39,7 +39,7 @@ def to_base(nats: sp.Expr, base: sp.Expr) -> sp.Expr:
     >>> to_base(sp.log(4), 2)
     2
     """
-    from ..derive.simplify import tidy
+    from ..derivation.simplify import tidy
 
     if base == sp.E:
         return nats

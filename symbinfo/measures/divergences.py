@@ -8,7 +8,7 @@ from typing import ClassVar
 import sympy as sp
 
 from .. import engine
-from ..derive import finite
+from ..derivation import finite
 from .base import InformationMeasure, LogBase, single
 
 
@@ -18,7 +18,7 @@ class _PairMeasure(InformationMeasure):
     str_symbol: ClassVar[str] = ""
     latex_symbol: ClassVar[str] = ""
     separator: ClassVar[tuple[str, str]] = (" || ", r" \,\|\, ")
-    definition: ClassVar = None  # the finite definition in symbinfo.derive.finite
+    definition: ClassVar = None  # the finite definition in symbinfo.derivation.finite
 
     def __new__(cls, p: object, q: object, *rest: object, base: object = sp.E):
         if cls._stored((p, q, *rest)) or (not cls.has_base and not rest):

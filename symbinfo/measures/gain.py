@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 
 import sympy as sp
 
-from ..derive import finite
-from ..derive.simplify import tidy
+from ..derivation import finite
+from ..derivation.simplify import tidy
 from ..errors import InvalidDistributionError, MismatchError
 from .base import to_base
 

@@ -1,6 +1,6 @@
 r"""LaTeX output: inline formulas, ``align*`` derivations, standalone documents, Jupyter LaTeX.
 
-Steps are data (:mod:`symbinfo.derive.steps`); this module decides how each *type* of step is
+Steps are data (:mod:`symbinfo.derivation.steps`); this module decides how each *type* of step is
 shown (:func:`step_note`, dispatched on the step's class). A derivation renders as
 
 .. code-block:: latex
@@ -32,7 +32,7 @@ import sympy as sp
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.str import StrPrinter
 
-from ..derive.steps import (
+from ..derivation.steps import (
     ClosedFormRule,
     CouldNotDo,
     Definition,
@@ -195,7 +195,7 @@ def _(step: Infinite) -> str:
 def step_note(step: Step) -> str:
     r"""The note beside a step in LaTeX: ``\text{...}`` of :func:`short_note`, escaped.
 
-    >>> from symbinfo.derive.steps import Substitute
+    >>> from symbinfo.derivation.steps import Substitute
     >>> step_note(Substitute(sp.S.One, what="p & q"))
     '\\text{substitute p \\& q}'
     """
@@ -239,7 +239,7 @@ def derivation_latex(d: Derivation, numbered: bool = False) -> str:
     r"""The derivation as an ``align*`` environment: ``&=`` per step, justification beside it.
 
     >>> import sympy as sp
-    >>> from symbinfo.derive.steps import Derivation, Definition, ExpandLog
+    >>> from symbinfo.derivation.steps import Derivation, Definition, ExpandLog
     >>> x = sp.Symbol("x", positive=True)
     >>> print(derivation_latex(Derivation.build(sp.Symbol("y"), [
     ...     Definition(sp.log(x**2), "y"), ExpandLog(2 * sp.log(x))])))
@@ -270,7 +270,7 @@ def standalone(derivations: Derivation | Sequence[Derivation] | Iterable[Derivat
     justification, source, check).
 
     >>> import sympy as sp
-    >>> from symbinfo.derive.steps import Derivation, Definition
+    >>> from symbinfo.derivation.steps import Derivation, Definition
     >>> doc = standalone(Derivation.build(sp.Symbol("y"), [Definition(sp.Integer(1), "y")]))
     >>> doc.splitlines()[0], "\\usepackage{amsmath,amssymb}" in doc, doc.rstrip()[-14:]
     ('\\documentclass{article}', True, '\\end{document}')

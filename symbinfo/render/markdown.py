@@ -5,7 +5,7 @@ checked, in italics; renderers dispatch on the step type through
 :func:`symbinfo.render.latex.step_note` and :func:`step_text`.
 
 >>> import sympy as sp
->>> from symbinfo.derive.steps import Derivation, Definition, ExpandLog
+>>> from symbinfo.derivation.steps import Derivation, Definition, ExpandLog
 >>> x = sp.Symbol("x", positive=True)
 >>> d = Derivation.build(sp.Symbol("y"), [Definition(sp.log(x**2), "y"),
 ...                                       ExpandLog(2 * sp.log(x))], title="demo")
@@ -27,7 +27,7 @@ import functools
 
 import sympy as sp
 
-from ..derive.steps import Derivation, KnownMoments, NumericCheck, Step
+from ..derivation.steps import Derivation, KnownMoments, NumericCheck, Step
 from .latex import math
 
 

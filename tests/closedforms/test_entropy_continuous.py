@@ -20,7 +20,7 @@ from sympy.stats import ContinuousRV, Erlang, Wald
 from symbinfo.closedforms import ENTROPY
 from symbinfo.closedforms.catalog import markdown_table, supported_table, symbolic_instance
 from symbinfo.closedforms.entropy_continuous import NO_CLOSED_FORM
-from symbinfo.derive.continuous import differential_entropy
+from symbinfo.derivation.continuous import differential_entropy
 from symbinfo.distributions.continuous import read_univariate, true_support
 
 from .quadrature import (

@@ -9,7 +9,7 @@ import sympy.stats.drv_types as drv
 from sympy.stats.frv_types import BinomialDistribution
 
 from symbinfo.closedforms import ENTROPY
-from symbinfo.derive.continuous import differential_entropy
+from symbinfo.derivation.continuous import differential_entropy
 from symbinfo.distributions.continuous import sample_parameters
 
 from .quadrature import entropy_by_summation

@@ -10,7 +10,7 @@ from sympy.stats import Dirichlet, MultivariateNormal, Normal
 from sympy.stats.crv_types import BetaDistribution
 
 from symbinfo.closedforms import CROSS_ENTROPY, ENTROPY, KL_DIVERGENCE
-from symbinfo.derive.multivariate import joint_entropy
+from symbinfo.derivation.multivariate import joint_entropy
 
 R = sp.Rational
 # 2-D quadrature is the independent oracle here, at 15 digits over a +-8 sd box (mass outside

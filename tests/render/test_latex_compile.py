@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from symbinfo.derive.catalog import EXAMPLES, derivation
+from symbinfo.derivation.catalog import EXAMPLES, derivation
 from symbinfo.render import standalone
 
 PDFLATEX = shutil.which("pdflatex")

@@ -6,8 +6,8 @@ import sympy as sp
 from sympy.stats import Bernoulli, Normal
 
 import symbinfo as si
-from symbinfo.derive.catalog import derivation
-from symbinfo.derive.steps import Definition, Derivation, Step
+from symbinfo.derivation.catalog import derivation
+from symbinfo.derivation.steps import Definition, Derivation, Step
 from symbinfo.render import (
     derivation_latex,
     escape_text,

@@ -7,9 +7,9 @@ import sympy as sp
 from sympy.stats import Bernoulli, Die, Exponential, Normal
 
 import symbinfo as si
-from symbinfo.derive.catalog import EXAMPLES, derivation
-from symbinfo.derive.derivation import derive
-from symbinfo.derive.steps import (
+from symbinfo.derivation.catalog import EXAMPLES, derivation
+from symbinfo.derivation.derivation import derive
+from symbinfo.derivation.steps import (
     Definition,
     Derivation,
     DerivationError,

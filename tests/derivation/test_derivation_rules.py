@@ -10,8 +10,8 @@ from sympy.stats.crv_types import LaplaceDistribution, LogisticDistribution
 
 import symbinfo as si
 from symbinfo.closedforms import ENTROPY
-from symbinfo.derive.derivation import derive
-from symbinfo.derive.steps import DerivationError
+from symbinfo.derivation.derivation import derive
+from symbinfo.derivation.steps import DerivationError
 
 
 class _RuleTestLaplace(LaplaceDistribution):

@@ -11,7 +11,7 @@ r"""``derive(measure)``: a checked, step-by-step derivation following the engine
   quadrature of the definition), the generic engine's result, or an honest "could not do this".
 
 Every step is checked against the previous one when the derivation is built (see
-:mod:`symbinfo.derive.steps`).
+:mod:`symbinfo.derivation.steps`).
 
 >>> import sympy as sp
 >>> from sympy.stats import Normal
@@ -80,7 +80,7 @@ p_, q_ = sp.Function("p"), sp.Function("q")
 
 
 def derive(measure: InformationMeasure) -> Derivation:
-    r"""A checked step-by-step :class:`~symbinfo.derive.steps.Derivation` of ``measure``.
+    r"""A checked step-by-step :class:`~symbinfo.derivation.steps.Derivation` of ``measure``.
 
     Supports entropy (joint, differential), cross-entropy, KL divergence, mutual information and
     the other Shannon measures (conditional entropy, total correlation, ...) of anything the

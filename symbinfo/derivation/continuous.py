@@ -9,7 +9,7 @@ E_P[-log q(X)] the engine
 3. expands ``log q`` into terms and takes expectations term by term (linearity): constants,
    powers of y from the moment generating function when SymPy declares one, ``E[log Y]`` as
    d/ds E[Y^s] at s = 0 (one Mellin integral), everything else by SymPy integration — each
-   integration in a child process under a hard time budget (:mod:`symbinfo.derive.budget`);
+   integration in a child process under a hard time budget (:mod:`symbinfo.derivation.budget`);
 4. leaves every term it cannot close as an honest unevaluated ``Integral`` (``.evalf()`` works).
 
 Countably infinite discrete families get the honest unevaluated ``Sum`` over their true support.
