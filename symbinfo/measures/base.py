@@ -117,7 +117,10 @@ class InformationMeasure(sp.Expr):
     def doit(self, **hints) -> sp.Expr:
         if self.is_abstract:
             return self
-        return to_base(self.nats().value, self.base)
+        value = self.nats().value
+        if value is self:  # the engine had nothing better than the measure itself
+            return self
+        return to_base(value, self.base)
 
     # printing -----------------------------------------------------------------------------
     def _group_str(self, printer, group: sp.Tuple) -> str:

@@ -38,14 +38,6 @@ class _PairMeasure(InformationMeasure):
         found = engine.finite_pair_measure(type(self).definition, self.p, self.q)
         return found if found is not None else engine.Evaluation(self, engine.UNEVALUATED)
 
-    def doit(self, **hints) -> sp.Expr:
-        if self.is_abstract:
-            return self
-        result = self.nats()
-        if result.value is self:
-            return self
-        return super().doit(**hints)
-
     def _sympystr(self, printer) -> str:
         suffix = self._base_suffix(printer) if self.has_base else ""
         return (f"{self.str_symbol}({printer._print(self.p)}{self.separator[0]}"
@@ -207,14 +199,6 @@ class _OrderedEntropy(InformationMeasure):
         if self.order == 1:
             return engine.joint_entropy((self.args[0],))
         return engine.Evaluation(self, engine.UNEVALUATED)
-
-    def doit(self, **hints) -> sp.Expr:
-        if self.is_abstract:
-            return self
-        result = self.nats()
-        if result.value is self:
-            return self
-        return super().doit(**hints)
 
     def _sympystr(self, printer) -> str:
         suffix = self._base_suffix(printer) if self.has_base else ""
