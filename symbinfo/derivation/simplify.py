@@ -27,6 +27,9 @@ def tidy(expr: sp.Expr) -> sp.Expr:
     >>> p = sp.Symbol("p", positive=True)
     >>> tidy(-p * sp.log(p) - (1 - p) * sp.log(1 - p))
     -p*log(p) - (1 - p)*log(1 - p)
+    >>> rho = sp.Symbol("rho", real=True)
+    >>> tidy(-sp.log(-(rho - 1) * (rho + 1)) / 2)
+    -log(1 - rho**2)/2
     """
     expr = sp.sympify(expr)
     if not isinstance(expr, sp.Expr) or expr.has(sp.Integral, sp.Sum):
@@ -37,6 +40,10 @@ def tidy(expr: sp.Expr) -> sp.Expr:
     candidates = [expr, candidate]
     if candidate.free_symbols:
         candidates.append(sp.expand_log(candidate))
+        # factored arguments such as log(-(rho - 1)*(rho + 1)) read better multiplied out
+        candidates.append(candidate.replace(
+            lambda e: isinstance(e, sp.log) and e.args[0].is_Mul,
+            lambda e: sp.log(sp.expand(e.args[0]))))
     else:  # a number: collect the logs of primes
         candidates.append(sp.expand(candidate))
     return min(candidates, key=lambda e: (sp.count_ops(e), len(str(e))))
