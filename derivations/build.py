@@ -441,7 +441,7 @@ notebook("04-forward-vs-reverse-kl", "Forward vs reverse KL: mean-seeking and mo
     assert abs(fits[0].x[0] + fits[1].x[0]) < 0.01, "the two starts find mirror-image modes"
     """),
     code(VERIFY_CELL),
-], requires=("rule:CROSS_ENTROPY:Normal || Normal", "rule:ENTROPY:Normal"))
+], requires=("rule:KL_DIVERGENCE:Normal || Normal", "rule:ENTROPY:Normal"))
 
 # --------------------------------------------------------------------------------------------
 notebook("05-kl-between-gaussians", "KL divergence between Gaussians", [
@@ -759,7 +759,7 @@ notebook("08-ml-losses", "ML losses as information measures", [
     }
     """),
     code(VERIFY_CELL),
-], requires=("rule:CROSS_ENTROPY:Normal || Normal", "rule:KL_DIVERGENCE:Normal || Normal"))
+], requires=("rule:ENTROPY:Normal", "rule:KL_DIVERGENCE:Normal || Normal"))
 
 # --------------------------------------------------------------------------------------------
 notebook("09-jensen-shannon", "Jensen–Shannon divergence and its metric square root", [

@@ -126,40 +126,42 @@ def _support_outside(p: sp.Basic, q: sp.Basic) -> bool | None:
     return None if subset is None else not subset
 
 
-def _finite_against_discrete(p: sp.Basic, q: sp.Basic, log_term: Callable) -> sp.Expr:
-    qdist = distribution(q)
-    return sp.Add(*(w * log_term(w, qdist.pdf(x)) for x, w in finite_pmf(p).items() if w != 0))
+def _pmfs_on_support_of_p(p: sp.Basic, q: sp.Basic) -> tuple[dict, dict]:
+    """P's pmf and Q's (a discrete distribution) at P's outcomes, for the finite definitions."""
+    pp, qdist = finite_pmf(p), distribution(q)
+    return pp, {x: qdist.pdf(x) for x in pp}
+
+
+def _by_definition_or_rule(
+    p: sp.Basic, q: sp.Basic, definition: Callable, registry
+) -> tuple[Evaluation | None, Distribution | None, Distribution | None]:
+    """The shared path of KL and cross-entropy: finite definition, rule, support mismatch, or
+    a finite P summed against a discrete Q; ``None`` leaves the rest to the caller."""
+    if kind_of(p) is Kind.FINITE and kind_of(q) is Kind.FINITE:
+        return Evaluation(tidy(definition(*_finite_pair(p, q))), FINITE_SUM), None, None
+    dp, dq = _dist(p), _dist(q)
+    hit = registry.apply(dp, dq) if dp is not None and dq is not None else None
+    if hit is not None:
+        return Evaluation(tidy(hit[0]), RULE, hit[1]), dp, dq
+    if _support_outside(p, q) is True:
+        return Evaluation(sp.oo, RULE), dp, dq
+    if kind_of(p) is Kind.FINITE:
+        pmfs = _pmfs_on_support_of_p(p, q)
+        return Evaluation(tidy(definition(*pmfs)), FINITE_SUM), dp, dq
+    return None, dp, dq
 
 
 def kl_divergence(p: sp.Basic, q: sp.Basic) -> Evaluation:
     """D_KL(P ‖ Q) in nats."""
-    if kind_of(p) is Kind.FINITE and kind_of(q) is Kind.FINITE:
-        return Evaluation(tidy(finite.kl_divergence(*_finite_pair(p, q))), FINITE_SUM)
-    dp, dq = _dist(p), _dist(q)
-    hit = KL_DIVERGENCE.apply(dp, dq) if dp is not None and dq is not None else None
-    if hit is not None:
-        return Evaluation(tidy(hit[0]), RULE, hit[1])
-    if _support_outside(p, q) is True:
-        return Evaluation(sp.oo, RULE)
-    if kind_of(p) is Kind.FINITE:
-        value = _finite_against_discrete(p, q, lambda w, qx: sp.log(w / qx))
-        return Evaluation(tidy(value), FINITE_SUM)
-    return _generic(continuous.kl_divergence(dp, dq))
+    found, dp, dq = _by_definition_or_rule(p, q, finite.kl_divergence, KL_DIVERGENCE)
+    return found if found is not None else _generic(continuous.kl_divergence(dp, dq))
 
 
 def cross_entropy(p: sp.Basic, q: sp.Basic) -> Evaluation:
-    """H(P, Q) = −E_P[log q] in nats."""
-    if kind_of(p) is Kind.FINITE and kind_of(q) is Kind.FINITE:
-        return Evaluation(tidy(finite.cross_entropy(*_finite_pair(p, q))), FINITE_SUM)
-    dp, dq = _dist(p), _dist(q)
-    hit = CROSS_ENTROPY.apply(dp, dq) if dp is not None and dq is not None else None
-    if hit is not None:
-        return Evaluation(tidy(hit[0]), RULE, hit[1])
-    if _support_outside(p, q) is True:
-        return Evaluation(sp.oo, RULE)
-    if kind_of(p) is Kind.FINITE:
-        value = _finite_against_discrete(p, q, lambda w, qx: -sp.log(qx))
-        return Evaluation(tidy(value), FINITE_SUM)
+    """H(P, Q) = −E_P[log q] in nats; without a rule, h(P) + D_KL(P ‖ Q) when both close."""
+    found, dp, dq = _by_definition_or_rule(p, q, finite.cross_entropy, CROSS_ENTROPY)
+    if found is not None:
+        return found
     h, kl = distribution_entropy(dp), kl_divergence(p, q)
     if UNEVALUATED not in (h.method, kl.method):
         return Evaluation(tidy(h.value + kl.value), COMBINED, parts=(h, kl))

@@ -19,13 +19,11 @@ log(s2/s1) - 1/2 + (s1**2 + (m1 - m2)**2)/(2*s2**2)
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import sympy as sp
 from sympy import EulerGamma, Piecewise, besseli, digamma, exp, gamma, log, loggamma, oo, pi
 from sympy.stats import crv_types as C
 
-from . import CROSS_ENTROPY, KL_DIVERGENCE
+from . import ENTROPY, KL_DIVERGENCE
 
 Dist = sp.Basic
 half = sp.Rational(1, 2)
@@ -36,95 +34,18 @@ def _add(*terms: sp.Expr) -> sp.Expr:
     return sp.Add(*terms)
 
 
-# ---------------------------------------------------------------------------------------------
-# Private entropy table: used for the same-family cross-entropy H(P, Q) = h(P) + KL(P || Q).
-# Sources: closed-forms.md section 2 (row numbers given); checked by the cross-entropy tests.
-# ---------------------------------------------------------------------------------------------
-
-
-def _gumbel_entropy(d: Dist) -> sp.Expr:
-    return log(d.beta) + EulerGamma + 1  # row 19; reflection-invariant (minimum= too)
-
-
-def _frechet_entropy(d: Dist) -> sp.Expr:
-    # Derived here: X = m + 1/Y with Y ~ Weibull(scale 1/s, shape a); h(1/Y) = h(Y) - 2 E[log Y].
-    a, s = d.a, d.s
-    return EulerGamma * (1 + 1 / a) + log(s / a) + 1
-
-
-def _moyal_entropy(d: Dist) -> sp.Expr:
-    # Derived here: e^{-Z} ~ ChiSquared(1) for standard Moyal Z, so E[Z] = EulerGamma + log 2.
-    return log(d.sigma) + log(2 * pi) / 2 + (EulerGamma + log(2) + 1) / 2
-
-
-ENTROPY_FORMULAS: dict[type, Callable[[Dist], sp.Expr]] = {
-    C.NormalDistribution: lambda d: log(2 * pi * sp.E * d.std**2) / 2,  # row 2
-    C.ExponentialDistribution: lambda d: 1 - log(d.rate),  # row 4
-    C.GammaDistribution: lambda d: (
-        d.k + log(d.theta) + loggamma(d.k) + (1 - d.k) * digamma(d.k)  # row 5 (scale theta)
-    ),
-    C.BetaDistribution: lambda d: (
-        log(sp.beta(d.alpha, d.beta))
-        - (d.alpha - 1) * digamma(d.alpha)
-        - (d.beta - 1) * digamma(d.beta)
-        + (d.alpha + d.beta - 2) * digamma(d.alpha + d.beta)  # row 9
-    ),
-    C.LaplaceDistribution: lambda d: 1 + log(2 * d.b),  # row 11
-    C.GumbelDistribution: _gumbel_entropy,
-    C.ParetoDistribution: lambda d: log(d.xm / d.alpha) + 1 + 1 / d.alpha,  # row 17
-    C.UniformDistribution: lambda d: log(d.right - d.left),  # row 1
-    C.LogNormalDistribution: lambda d: d.mean + log(2 * pi * sp.E * d.std**2) / 2,  # row 13
-    # row 16, SymPy's Weibull(alpha = scale, beta = shape)
-    C.WeibullDistribution: lambda d: EulerGamma * (1 - 1 / d.beta) + log(d.alpha / d.beta) + 1,
-    C.RayleighDistribution: lambda d: 1 + log(d.sigma / sp.sqrt(2)) + EulerGamma / 2,  # row 15
-    C.ChiSquaredDistribution: lambda d: (
-        d.k / 2 + log(2 * gamma(d.k / 2)) + (1 - d.k / 2) * digamma(d.k / 2)  # row 7
-    ),
-    C.ChiDistribution: lambda d: (
-        loggamma(d.k / 2) + (d.k - log(2) - (d.k - 1) * digamma(d.k / 2)) / 2  # row 8
-    ),
-    C.CauchyDistribution: lambda d: log(4 * pi * d.gamma),  # row 10
-    C.MaxwellDistribution: lambda d: log(d.a * sp.sqrt(2 * pi)) + EulerGamma - half,  # row 14
-    C.NakagamiDistribution: lambda d: (
-        loggamma(d.mu) - (d.mu - half) * digamma(d.mu) + d.mu + log(sp.sqrt(d.omega / d.mu) / 2)
-    ),  # row 31
-    C.GammaInverseDistribution: lambda d: (
-        d.a + log(d.b * gamma(d.a)) - (1 + d.a) * digamma(d.a)  # row 22 (b is a scale)
-    ),
-    C.LevyDistribution: lambda d: (1 + 3 * EulerGamma + log(16 * pi * d.c**2)) / 2,  # row 26
-    C.FrechetDistribution: _frechet_entropy,
-    C.GaussianInverseDistribution: lambda d: (
-        log(2 * pi * sp.E * d.mean**3 / d.shape) / 2
-        - sp.Rational(3, 2) * exp(2 * d.shape / d.mean) * sp.expint(1, 2 * d.shape / d.mean)
-    ),  # row 28
-    C.VonMisesDistribution: lambda d: (
-        log(2 * pi * besseli(0, d.k)) - d.k * besseli(1, d.k) / besseli(0, d.k)  # row 27
-    ),
-    C.MoyalDistribution: _moyal_entropy,
-}
+def differential_entropy(d: Dist) -> sp.Expr:
+    """h(d) from the ENTROPY registry: the one place entropy formulas live."""
+    hit = ENTROPY.apply(d)
+    if hit is None:
+        raise LookupError(f"no entropy rule for {type(d).__name__}")
+    return hit[0]
 
 
 def _register_same(cls: type, source: str, conditions: str = ""):
-    """Register ``func`` as the KL rule for (cls, cls) and derive the cross-entropy rule from it."""
-
-    def decorator(func: Callable[[Dist, Dist], sp.Expr | None]):
-        KL_DIVERGENCE.register(cls, cls, source=source, conditions=conditions)(func)
-        entropy = ENTROPY_FORMULAS[cls]
-
-        def cross_entropy(p: Dist, q: Dist) -> sp.Expr | None:
-            kl = func(p, q)
-            if kl is None:
-                return None
-            return _shift(kl, entropy(p))
-
-        cross_entropy.__name__ = func.__name__.replace("kl_", "cross_entropy_")
-        cross_entropy.__doc__ = f"H(P, Q) = h(P) + KL(P || Q) for two {cls.__name__}s."
-        CROSS_ENTROPY.register(
-            cls, cls, source=f"h(P) + KL(P || Q); KL: {source}", conditions=conditions
-        )(cross_entropy)
-        return func
-
-    return decorator
+    """Register ``func`` as the KL rule for (cls, cls); the engine derives the cross-entropy
+    H(P, Q) = h(P) + KL(P || Q) from it and the entropy rule."""
+    return KL_DIVERGENCE.register(cls, cls, source=source, conditions=conditions)
 
 
 def _shift(kl: sp.Expr, h: sp.Expr) -> sp.Expr:

@@ -6,7 +6,7 @@ support; each source family P declares its expectations of those statistics (mea
 E[log X], E[log(1 - X)], the moment generating function, and the lower partial expectation
 E[(c - X)+] from which E|X - c| = E[X] - c + 2 E[(c - X)+]) together with the condition under
 which each is finite. The cross-entropy is then the term-by-term sum, and
-KL(P || Q) = H(P, Q) - h(P) with h(P) from ``kl_continuous.ENTROPY_FORMULAS``.
+KL(P || Q) = H(P, Q) - h(P) with h(P) from the ENTROPY registry.
 
 Infinite cases are kept, never lost: ``oo`` when P puts mass outside Q's support, and ``oo`` when a
 needed expectation diverges (e.g. Pareto(xm, alpha) against a Normal needs alpha > 2) -- both as
@@ -53,7 +53,7 @@ from sympy import (
 from sympy.stats import crv_types as C
 
 from . import CROSS_ENTROPY, KL_DIVERGENCE
-from .kl_continuous import ENTROPY_FORMULAS, _shift
+from .kl_continuous import _shift, differential_entropy
 
 Dist = sp.Basic
 Stat = tuple  # ("one",), ("x",), ("sq", c), ("log",), ("log1m",), ("exp", t), ("abs", c)
@@ -326,7 +326,7 @@ def kl_crossfamily(p: Dist, q: Dist) -> sp.Expr | None:
     ce = cross_entropy_crossfamily(p, q)
     if ce is None:
         return None
-    return _tidy(_shift(ce, -ENTROPY_FORMULAS[type(p)](p)))
+    return _tidy(_shift(ce, -differential_entropy(p)))
 
 
 def _register_all() -> None:

@@ -19,7 +19,7 @@ import sympy as sp
 from sympy import digamma, log, loggamma
 from sympy.stats.joint_rv_types import MultivariateBetaDistribution, MultivariateNormalDistribution
 
-from . import CROSS_ENTROPY, ENTROPY, KL_DIVERGENCE
+from . import ENTROPY, KL_DIVERGENCE
 
 Dist = sp.Basic
 
@@ -110,18 +110,6 @@ def kl_mvn_mvn(p: Dist, q: Dist) -> sp.Expr | None:
     return mvn_kl(mu1, S1, mu2, S2)
 
 
-@CROSS_ENTROPY.register(
-    MultivariateNormalDistribution,
-    MultivariateNormalDistribution,
-    source="h(P) + KL(P || Q) (the decomposition H(P, Q) = H(P) + D(P || Q))",
-    conditions="same dimension",
-)
-def cross_entropy_mvn_mvn(p: Dist, q: Dist) -> sp.Expr | None:
-    """H(P, Q) = h(P) + KL(P || Q)."""
-    kl = kl_mvn_mvn(p, q)
-    return None if kl is None else entropy_mvn(p) + kl
-
-
 def _alpha(d: Dist) -> list[sp.Expr]:
     return list(d.args[0])
 
@@ -159,13 +147,3 @@ def kl_dirichlet_dirichlet(p: Dist, q: Dist) -> sp.Expr | None:
     )
 
 
-@CROSS_ENTROPY.register(
-    MultivariateBetaDistribution,
-    MultivariateBetaDistribution,
-    source="h(P) + KL(P || Q)",
-    conditions="same K",
-)
-def cross_entropy_dirichlet_dirichlet(p: Dist, q: Dist) -> sp.Expr | None:
-    """H(P, Q) = h(P) + KL(P || Q)."""
-    kl = kl_dirichlet_dirichlet(p, q)
-    return None if kl is None else entropy_dirichlet(p) + kl
