@@ -15,6 +15,30 @@ from ..distributions.view import Kind, kind_of
 from ..errors import UnsupportedInputError
 
 
+def as_expr(value: object, what: str) -> sp.Basic:
+    """``value`` as a SymPy object; strings are refused (``sympify`` would evaluate them).
+
+    >>> as_expr(2, "the order")
+    2
+    >>> as_expr("__import__('os')", "the order")
+    Traceback (most recent call last):
+    ...
+    symbinfo.errors.UnsupportedInputError: the order must be a number or SymPy expression, not \
+the string "__import__('os')"; parse text with symbinfo.parse_expression
+    """
+    if isinstance(value, str):
+        raise UnsupportedInputError(
+            f'{what} must be a number or SymPy expression, not the string "{value}"; '
+            "parse text with symbinfo.parse_expression"
+        )
+    try:
+        return sp.sympify(value, strict=True)
+    except sp.SympifyError:
+        raise UnsupportedInputError(
+            f"{what} must be a number or SymPy expression, not {value!r}"
+        ) from None
+
+
 class LogBase(sp.Basic):
     """The base of the logarithm a measure is expressed in (``E`` = nats, 2 = bits, 10 = hartleys).
 
@@ -23,7 +47,7 @@ class LogBase(sp.Basic):
     """
 
     def __new__(cls, value: object = sp.E) -> LogBase:
-        value = sp.sympify(value)
+        value = as_expr(value, "a logarithm base")
         if value.is_positive is False or value == 1:
             raise UnsupportedInputError(f"a logarithm base must be positive and not 1, not {value}")
         return super().__new__(cls, value)

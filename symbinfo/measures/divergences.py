@@ -9,7 +9,7 @@ import sympy as sp
 
 from .. import engine
 from ..derivation import finite
-from .base import InformationMeasure, LogBase, single
+from .base import InformationMeasure, LogBase, as_expr, single
 
 
 class _PairMeasure(InformationMeasure):
@@ -146,7 +146,8 @@ class RenyiDivergence(_PairMeasure):
         if alpha is None:
             raise TypeError("RenyiDivergence needs the order alpha")
         base = base if isinstance(base, LogBase) else LogBase(base)
-        return InformationMeasure.__new__(cls, single(p), single(q), sp.sympify(alpha), base)
+        alpha = as_expr(alpha, "the order alpha")
+        return InformationMeasure.__new__(cls, single(p), single(q), alpha, base)
 
     def _is_parameter(self, arg: sp.Basic) -> bool:
         return arg is self.args[2]
@@ -179,11 +180,11 @@ class _OrderedEntropy(InformationMeasure):
     def __new__(cls, x: object, order: object = None, *rest: object, base: object = sp.E):
         if cls._stored((x, order, *rest)) or (not cls.has_base and not rest and order is not None
                                               and isinstance(x, sp.Basic)):
-            return super().__new__(cls, x, sp.sympify(order), *rest)
+            return super().__new__(cls, x, as_expr(order, "the order"), *rest)
         if order is None:
             raise TypeError(f"{cls.__name__} needs its order")
         extra = (base if isinstance(base, LogBase) else LogBase(base),) if cls.has_base else ()
-        return super().__new__(cls, single(x), sp.sympify(order), *extra)
+        return super().__new__(cls, single(x), as_expr(order, "the order"), *extra)
 
     def _is_parameter(self, arg: sp.Basic) -> bool:
         return arg is self.args[1]

@@ -112,7 +112,7 @@ def _add_terms(*dicts: dict) -> dict[tuple, sp.Expr]:
         for k, c in d.items():
             if not k:
                 continue  # H of no variables is 0
-            out[k] = out.get(k, 0) + sp.sympify(c)
+            out[k] = out.get(k, 0) + sp.sympify(c, strict=True)
     return {k: c for k, c in out.items() if c != 0}
 
 

@@ -96,3 +96,16 @@ def test_bad_log_base():
         si.entropy(Die("D", 2), base=1)
     with pytest.raises(UnsupportedInputError, match="base"):
         si.entropy(Die("D", 2), base=-2)
+
+
+def test_strings_are_never_sympified(tmp_path):
+    sentinel = tmp_path / "pwned"
+    hostile = f"__import__('os').system('touch {sentinel}')"
+    die = Die("D", 2)
+    for call in (lambda: si.renyi_entropy(die, hostile),
+                 lambda: si.tsallis_entropy(die, hostile),
+                 lambda: si.renyi_divergence(die, die, hostile),
+                 lambda: si.entropy(die, base=hostile)):
+        with pytest.raises(UnsupportedInputError, match="parse_expression"):
+            call()
+    assert not sentinel.exists()
