@@ -17,9 +17,11 @@ from .errors import (
     InvalidDistributionError,
     MismatchError,
     ParseError,
+    ResourceLimitError,
     SymbinfoError,
     UnsupportedInputError,
 )
+from .limits import Limits, current_limits, set_limits, using_limits
 from .measures import (
     CoInformation,
     ConditionalEntropy,
@@ -74,11 +76,13 @@ __all__ = [
     "JointTable",
     "JointVariable",
     "KLDivergence",
+    "Limits",
     "MismatchError",
     "MutualInformation",
     "ParseError",
     "RenyiDivergence",
     "RenyiEntropy",
+    "ResourceLimitError",
     "ShannonResult",
     "SymbinfoError",
     "TotalCorrelation",
@@ -90,6 +94,7 @@ __all__ = [
     "co_information",
     "conditional_entropy",
     "cross_entropy",
+    "current_limits",
     "derive",
     "dual_total_correlation",
     "entropy",
@@ -108,6 +113,7 @@ __all__ = [
     "prove_shannon",
     "renyi_divergence",
     "renyi_entropy",
+    "set_limits",
     "shannon",
     "standalone",
     "to_latex",
@@ -117,5 +123,6 @@ __all__ = [
     "total_correlation",
     "total_variation",
     "tsallis_entropy",
+    "using_limits",
     "verify",
 ]

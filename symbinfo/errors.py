@@ -43,3 +43,11 @@ class ParseError(SymbinfoError, ValueError):
     >>> issubclass(ParseError, ValueError)
     True
     """
+
+
+class ResourceLimitError(SymbinfoError, ValueError):
+    """A call would need more work than its limits allow (see :mod:`symbinfo.limits`).
+
+    >>> issubclass(ResourceLimitError, ValueError)
+    True
+    """
