@@ -23,6 +23,7 @@ from sympy.stats.drv import SingleDiscreteDistribution
 from sympy.stats.frv import SingleFiniteDistribution
 
 from ..derivation import continuous as generic
+from ..parsing.gate import to_sympy
 from . import CROSS_ENTROPY, KL_DIVERGENCE
 from .kl_crossfamily import support
 
@@ -106,7 +107,7 @@ def _atoms_gate(p: Dist, q: Dist) -> sp.Expr | None:
     else:
         return None
     mass = p.pmf if hasattr(type(p), "pmf") else p.pdf
-    return oo if any(sp.sympify(mass(k)).is_positive for k in points) else None
+    return oo if any(to_sympy(mass(k), "a mass").is_positive for k in points) else None
 
 
 _ATOMS = (SingleDiscreteDistribution, SingleFiniteDistribution)

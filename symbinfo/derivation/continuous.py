@@ -23,6 +23,7 @@ import sympy as sp
 from sympy.stats.rv import Distribution
 
 from ..distributions.continuous import UnivariateView, read_univariate
+from ..parsing.gate import to_sympy
 from .budget import call_within, integrate_within
 from .simplify import tidy
 
@@ -101,7 +102,7 @@ def _expectation(
         moment = _moment_from_mgf(view, g, y)
         if moment is not None:
             return moment
-    if g == sp.log(y) and sp.sympify(limits[0]).is_nonnegative:
+    if g == sp.log(y) and to_sympy(limits[0], "a lower limit").is_nonnegative:
         value = _expect_log(f, y, limits, clock)
         if value is not None:
             return value

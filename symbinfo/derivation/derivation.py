@@ -41,6 +41,7 @@ from ..errors import UnsupportedInputError
 from ..measures.base import InformationMeasure, to_base
 from ..measures.divergences import CrossEntropy, KLDivergence
 from ..measures.shannon import Entropy, MutualInformation, _EntropyCombination
+from ..parsing.gate import to_sympy
 from .moments import known_moment
 from .simplify import tidy
 from .steps import (
@@ -240,7 +241,7 @@ def _finite_pair(measure: InformationMeasure, name: str) -> tuple[list[Step], di
     if kind_of(measure.q) is Kind.FINITE:
         qq = finite_pmf(measure.q)
         q_binding: object = qq
-        q_of = lambda x: sp.sympify(qq.get(x, 0))  # noqa: E731
+        q_of = lambda x: to_sympy(qq.get(x, 0), "a probability of Q")  # noqa: E731
     else:  # a finite P against an infinite discrete Q
         qdist = distribution(measure.q)
         k = sp.Symbol("k", integer=True)
@@ -383,7 +384,7 @@ def _single(measure: InformationMeasure, name: str, p_obj: sp.Basic, q_obj: sp.B
     # generic engine may integrate for seconds, so it runs only when no derivation by moments
     rule_ev = _rule_evaluation(name, dp, dq)
     if q_obj is not None and engine._support_outside(p_obj, q_obj) is True:
-        witness = sp.Not(sp.sympify(bool(dp.set.is_subset(dq.set))))
+        witness = sp.false if dp.set.is_subset(dq.set) else sp.true
         steps.append(Infinite(sp.oo, witness=witness,
                               reason=f"the support {dp.set} of P is not inside {dq.set}"))
         return steps, bindings, ranges

@@ -10,19 +10,20 @@ from collections.abc import Mapping
 
 import sympy as sp
 
+from ..parsing.gate import to_sympy
 from .simplify import tidy  # noqa: F401 - used by the examples
 
 Pmf = Mapping[object, sp.Expr]
 
 
 def _nonzero(p: sp.Expr) -> bool:
-    p = sp.sympify(p, strict=True)
+    p = to_sympy(p, "a probability")
     return not (p == 0 or p.is_zero is True)
 
 
 def _plogp_over(p: sp.Expr, q: sp.Expr) -> sp.Expr:
     """One term p·log(p/q) under the conventions above."""
-    p, q = sp.sympify(p, strict=True), sp.sympify(q, strict=True)
+    p, q = to_sympy(p, "a probability"), to_sympy(q, "a probability")
     if not _nonzero(p):
         return sp.S.Zero
     if q == 0 or q.is_zero is True:
@@ -55,7 +56,7 @@ def cross_entropy(p: Pmf, q: Pmf) -> sp.Expr:
     for x, px in p.items():
         if not _nonzero(px):
             continue
-        qx = sp.sympify(q.get(x, sp.S.Zero), strict=True)
+        qx = to_sympy(q.get(x, sp.S.Zero), "a probability")
         if qx == 0 or qx.is_zero is True:
             infinite.append(_plogp_over(px, qx))
         else:
@@ -77,7 +78,7 @@ def kl_divergence(p: Pmf, q: Pmf) -> sp.Expr:
 def mixture(p: Pmf, q: Pmf, weight: sp.Expr = sp.S.Half) -> dict:
     """The pmf weight·P + (1 − weight)·Q on the union of the alphabets."""
     keys = list(dict.fromkeys([*p, *q]))
-    weight = sp.sympify(weight, strict=True)
+    weight = to_sympy(weight, "the weight")
     return {x: weight * p.get(x, 0) + (1 - weight) * q.get(x, 0) for x in keys}
 
 
@@ -101,7 +102,7 @@ def renyi_entropy(pmf: Pmf, alpha: sp.Expr) -> sp.Expr:
     -log(3/4)
     """
     probs = [p for p in pmf.values() if _nonzero(p)]
-    alpha = sp.sympify(alpha, strict=True)
+    alpha = to_sympy(alpha, "the order")
     if alpha == 0:
         return sp.log(len(probs))
     if alpha == 1:
@@ -122,7 +123,7 @@ def renyi_divergence(p: Pmf, q: Pmf, alpha: sp.Expr) -> sp.Expr:
     >>> renyi_divergence({0: half, 1: half}, {0: quarter, 1: 3 * quarter}, 2)
     log(4/3)
     """
-    alpha = sp.sympify(alpha, strict=True)
+    alpha = to_sympy(alpha, "the order")
     if alpha == 1:
         return kl_divergence(p, q)
     support = [x for x, px in p.items() if _nonzero(px)]
@@ -150,7 +151,7 @@ def tsallis_entropy(pmf: Pmf, q: sp.Expr) -> sp.Expr:
     1/2
     """
     probs = [p for p in pmf.values() if _nonzero(p)]
-    q = sp.sympify(q, strict=True)
+    q = to_sympy(q, "the order")
     if q == 1:
         return entropy(pmf)
     general = (1 - sp.Add(*(p**q for p in probs))) / (q - 1)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import sympy as sp
 
+from ..parsing.gate import to_sympy
+
 
 def _split_rational_logs(expr: sp.Expr) -> sp.Expr:
     def is_number_log(e: sp.Basic) -> bool:
@@ -31,7 +33,7 @@ def tidy(expr: sp.Expr) -> sp.Expr:
     >>> tidy(-sp.log(-(rho - 1) * (rho + 1)) / 2)
     -log(1 - rho**2)/2
     """
-    expr = sp.sympify(expr)
+    expr = to_sympy(expr, "the expression to tidy")
     if not isinstance(expr, sp.Expr) or expr.has(sp.Integral, sp.Sum):
         return expr
     candidate = _split_rational_logs(expr)

@@ -40,6 +40,7 @@ from sympy.core.function import AppliedUndef
 from sympy.core.symbol import Str
 
 from ..errors import SymbinfoError
+from ..parsing.gate import to_sympy
 
 #: significant digits every numeric check must agree to
 DIGITS = 30
@@ -84,8 +85,9 @@ class Expect(sp.Expr):
     def __new__(cls, body: sp.Expr, x: sp.Symbol, pdf: sp.Expr, lo: sp.Expr, hi: sp.Expr,
                 label: str | Str = "P", discrete: bool = False) -> Expect:
         label = label if isinstance(label, Str) else Str(label)
-        return super().__new__(cls, sp.sympify(body), x, sp.sympify(pdf), sp.sympify(lo),
-                               sp.sympify(hi), label, sp.true if discrete else sp.false)
+        return super().__new__(cls, to_sympy(body, "the body"), x, to_sympy(pdf, "the density"),
+                               to_sympy(lo, "a bound"), to_sympy(hi, "a bound"), label,
+                               sp.true if discrete else sp.false)
 
     body = property(lambda self: self.args[0])
     x = property(lambda self: self.args[1])
@@ -216,7 +218,7 @@ class FiniteSum(sp.Expr):
         xs = sp.Tuple(*x) if isinstance(x, (tuple, list, sp.Tuple)) else sp.Tuple(x)
         outs = [sp.Tuple(*o) if isinstance(o, (tuple, list, sp.Tuple)) else sp.Tuple(o)
                 for o in outcomes]
-        return super().__new__(cls, sp.sympify(body), xs, sp.Tuple(*outs))
+        return super().__new__(cls, to_sympy(body, "the body"), xs, sp.Tuple(*outs))
 
     body = property(lambda self: self.args[0])
     variables = property(lambda self: tuple(self.args[1]))
@@ -481,7 +483,7 @@ def apply_bindings(expr: sp.Expr, bindings: Mapping[sp.FunctionClass, Binding]) 
         b = bindings[e.func]
         if isinstance(b, Mapping):
             key = e.args[0] if len(e.args) == 1 else tuple(e.args)
-            return sp.sympify(b.get(key, sp.S.Zero))
+            return to_sympy(b.get(key, sp.S.Zero), "a probability")
         return b(*e.args)
 
     return expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func in bindings, value)
@@ -563,7 +565,7 @@ def sample_points(symbols: Iterable[sp.Symbol], n: int = POINTS, seed: int = 202
                 point[s] = sp.Rational(round(rng.uniform(0.02, top), 3)).limit_denominator(1000)
             else:
                 point[s] = sp.Rational(round(rng.uniform(-2, 2), 3)).limit_denominator(1000)
-        if all(sp.sympify(c).xreplace(point) is sp.true for c in constraints):
+        if all(to_sympy(c, "a constraint").xreplace(point) is sp.true for c in constraints):
             points.append(point)
     if len(points) < n:
         raise DerivationError(f"could not draw {n} points satisfying {list(constraints)}")
@@ -702,7 +704,7 @@ class Derivation:
             reference = step.reference if isinstance(step, NumericCheck) else prev.expr
             check = _check_pair(reference, step.expr, bindings, (ranges, constraints), i, step)
             checked.append(replace(step, check=check))
-        return cls(sp.sympify(lhs), tuple(checked), title)
+        return cls(to_sympy(lhs, "the derived quantity"), tuple(checked), title)
 
     @property
     def result(self) -> sp.Expr:

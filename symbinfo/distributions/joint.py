@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import sympy as sp
 
 from ..errors import InvalidDistributionError, MismatchError, UnsupportedInputError
+from ..parsing.gate import to_sympy
 
 
 def _check_probability(outcome: object, p: sp.Expr) -> list[sp.Basic]:
@@ -58,6 +59,46 @@ def check_pmf(pmf: Mapping[object, sp.Expr], what: str = "table") -> list[sp.Bas
     return conditions
 
 
+def variable_name(name: object) -> sp.Symbol:
+    """A variable's name as a Symbol. It must read as an identifier, since it is printed in
+    formulas and in LaTeX (a name such as ``\\input{...}`` would be TeX).
+
+    >>> variable_name("X1"), variable_name(sp.Symbol("Y"))
+    (X1, Y)
+    >>> variable_name("X; Y")
+    Traceback (most recent call last):
+    ...
+    symbinfo.errors.UnsupportedInputError: a variable name must be an identifier (letters, digits, _), not 'X; Y'
+    """  # noqa: E501
+    text = name.name if isinstance(name, sp.Symbol) else name
+    if not isinstance(text, str) or not text.isidentifier():
+        raise UnsupportedInputError(
+            f"a variable name must be an identifier (letters, digits, _), not {text!r:.60}")
+    return name if isinstance(name, sp.Symbol) else sp.Symbol(name)
+
+
+def outcome_label(value: object) -> sp.Basic:
+    """An outcome as SymPy: a string is a label, never parsed (an identifier becomes a Symbol,
+    anything else is refused); tuples become ``Tuple``; numbers and SymPy objects are kept.
+
+    >>> outcome_label("heads"), outcome_label((0, "b")), outcome_label(2)
+    (heads, (0, b), 2)
+    >>> outcome_label("a b")
+    Traceback (most recent call last):
+    ...
+    symbinfo.errors.UnsupportedInputError: an outcome label that is a string must be an identifier (letters, digits, _), not 'a b'
+    """  # noqa: E501
+    if isinstance(value, str):
+        if not value.isidentifier():
+            raise UnsupportedInputError(
+                "an outcome label that is a string must be an identifier (letters, digits, _), "
+                f"not {value!r:.60}")
+        return sp.Symbol(value)
+    if isinstance(value, (tuple, list, sp.Tuple)):
+        return sp.Tuple(*(outcome_label(v) for v in value))
+    return to_sympy(value, "an outcome label")
+
+
 class JointTable(sp.Basic):
     """Outcome tuples of named variables and their probabilities.
 
@@ -70,14 +111,14 @@ class JointTable(sp.Basic):
     """
 
     def __new__(cls, names: Iterable[str | sp.Symbol], table: Mapping) -> JointTable:
-        names = tuple(sp.Symbol(n) if isinstance(n, str) else n for n in names)
+        names = tuple(variable_name(n) for n in names)
         if len(set(names)) != len(names):
             raise MismatchError(f"variable names repeat: {names}")
         pmf = {}
         for outcome, p in table.items():
             is_tuple = isinstance(outcome, (tuple, sp.Tuple))
             if len(names) == 1 and not (is_tuple and len(outcome) == 1):
-                key = (sp.Tuple(*outcome) if is_tuple else outcome,)  # a single tuple-valued RV
+                key = (outcome,)  # a single tuple-valued RV
             else:
                 key = tuple(outcome) if is_tuple else (outcome,)
             if len(key) != len(names):
@@ -85,8 +126,7 @@ class JointTable(sp.Basic):
                     f"outcome {outcome} has {len(key)} values but there are {len(names)} "
                     f"variables {names}"
                 )
-            key = tuple(sp.sympify(v, strict=True) if not isinstance(v, sp.Basic) else v
-                        for v in key)
+            key = tuple(outcome_label(v) for v in key)
             if key in pmf:
                 raise InvalidDistributionError(f"outcome {outcome} appears twice")
             pmf[key] = p if isinstance(p, sp.Basic) else sp.sympify(p, strict=True)
@@ -109,7 +149,7 @@ class JointTable(sp.Basic):
         return tuple(check_pmf(self.pmf))
 
     def variable(self, name: str | sp.Symbol) -> JointVariable:
-        name = sp.Symbol(name) if isinstance(name, str) else name
+        name = variable_name(name)
         if name not in self.names:
             raise MismatchError(f"unknown variable {name}; this table has {self.names}")
         return JointVariable(name, self)

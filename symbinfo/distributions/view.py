@@ -20,6 +20,7 @@ from sympy.stats.frv import SingleFiniteDistribution
 from sympy.stats.rv import Distribution, RandomSymbol, random_symbols
 
 from ..errors import MismatchError, UnsupportedInputError
+from ..parsing.gate import to_sympy
 from .joint import JointVariable, check_pmf
 
 
@@ -137,7 +138,7 @@ def _joint_of_sympy_expressions(atoms: Sequence[sp.Expr]) -> FiniteJoint:
     for combo in itertools.product(*(list(d.items()) for d in pmfs)):
         values = dict(zip(symbols, (v for v, _ in combo), strict=True))
         prob = sp.Mul(*(p for _, p in combo))
-        key = tuple(sp.sympify(a).xreplace(values) for a in atoms)
+        key = tuple(to_sympy(a, "an outcome").xreplace(values) for a in atoms)
         pmf[key] = pmf[key] + prob if key in pmf else prob
     return FiniteJoint(tuple(atoms), pmf)
 

@@ -11,6 +11,7 @@ import itertools
 import sympy as sp
 
 from .. import engine
+from ..parsing.gate import to_sympy
 from .base import InformationMeasure, LogBase, rv_group
 
 
@@ -112,7 +113,7 @@ def _add_terms(*dicts: dict) -> dict[tuple, sp.Expr]:
         for k, c in d.items():
             if not k:
                 continue  # H of no variables is 0
-            out[k] = out.get(k, 0) + sp.sympify(c, strict=True)
+            out[k] = out.get(k, 0) + to_sympy(c, "a coefficient")
     return {k: c for k, c in out.items() if c != 0}
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from ..errors import ParseError
+from ..errors import ParseError, UnsupportedInputError
 
 #: Longest input accepted, in characters.  Hand-written formulas are far shorter.
 MAX_LENGTH = 5_000
@@ -240,9 +240,11 @@ def make_log(args: list[sp.Basic], log_base: sp.Basic, name: str = "log") -> sp.
 def normalise_log_base(log_base: object) -> sp.Basic:
     """Accept E, 2, 10 or any SymPy expression as the default base of a bare ``log``."""
     if isinstance(log_base, str):
-        raise TypeError("log_base must be a number or SymPy expression, not a string")
-    if isinstance(log_base, bool) or not isinstance(log_base, int | sp.Basic):
-        raise TypeError(f"log_base must be an int or SymPy expression, got {log_base!r}")
+        raise UnsupportedInputError(
+            "log_base must be a number or SymPy expression, not a string")
+    if isinstance(log_base, bool) or not isinstance(log_base, int | sp.Expr):
+        raise UnsupportedInputError(
+            f"log_base must be an int or SymPy expression, got {log_base!r:.60}")
     return sp.Integer(log_base) if isinstance(log_base, int) else log_base
 
 
@@ -250,11 +252,15 @@ def check_symbols(symbols: Mapping[str, sp.Basic] | None) -> dict[str, sp.Basic]
     """Validate the caller's name -> SymPy object mapping."""
     if symbols is None:
         return {}
+    if not isinstance(symbols, Mapping):
+        raise UnsupportedInputError(
+            f"symbols must be a mapping of names to SymPy objects, not {type(symbols).__name__}")
     out: dict[str, sp.Basic] = {}
     for key, value in symbols.items():
         if not isinstance(key, str):
-            raise TypeError(f"symbols keys must be strings, got {key!r}")
+            raise UnsupportedInputError(f"symbols keys must be strings, got {key!r:.60}")
         if not isinstance(value, sp.Basic | sp.FunctionClass):
-            raise TypeError(f"symbols[{key!r}] must be a SymPy object, got {value!r}")
+            raise UnsupportedInputError(
+                f"symbols[{key!r:.60}] must be a SymPy object, got {value!r:.60}")
         out[key] = value
     return out

@@ -14,8 +14,10 @@ from collections.abc import Mapping
 
 import sympy as sp
 import sympy.stats as stats
+from sympy.core.assumptions import _assume_defined
+from sympy.core.facts import InconsistentAssumptions
 
-from ..errors import ParseError
+from ..errors import ParseError, UnsupportedInputError
 from ._common import CONSTANTS, check_bracket_depth, check_size, check_symbols
 from .expression import convert_node, python_source, user_name
 
@@ -110,6 +112,28 @@ FAMILIES: dict[str, tuple[object, tuple[str, ...], int]] = {
 }
 
 
+def _check_assumptions(assumptions: object) -> dict[str, dict[str, bool]]:
+    """``assumptions`` as {identifier: {SymPy assumption name: bool}}, or a refusal."""
+    if assumptions is None:
+        return {}
+    if not isinstance(assumptions, Mapping):
+        raise UnsupportedInputError(
+            f"assumptions must be a mapping, not {type(assumptions).__name__}")
+    out = {}
+    for nm, assume in assumptions.items():
+        if not isinstance(nm, str) or not nm.isidentifier():
+            raise UnsupportedInputError(f"assumptions keys must be names, not {nm!r:.60}")
+        if not isinstance(assume, Mapping) or not all(
+            isinstance(k, str) and k in _assume_defined and isinstance(v, bool)
+            for k, v in assume.items()
+        ):
+            raise UnsupportedInputError(
+                f"assumptions[{nm!r}] must map SymPy assumption names (positive, real, "
+                f"integer...) to True/False, not {assume!r:.60}")
+        out[nm] = dict(assume)
+    return out
+
+
 def _merge(a: dict[str, bool], b: dict[str, bool]) -> dict[str, bool]:
     # positive implies real, so the union of role assumptions is never contradictory.
     return {**a, **b}
@@ -183,12 +207,14 @@ def parse_distribution(
         nm = user_name(arg.id)
         if nm not in given and nm not in CONSTANTS:
             inferred[nm] = _merge(inferred.get(nm, {}), ROLE_ASSUMPTIONS[role])
-    for nm, assume in (assumptions or {}).items():
+    for nm, assume in _check_assumptions(assumptions).items():
         if nm in given:
             raise ParseError(f"{nm!r} is given both in symbols= and in assumptions=")
-        inferred[nm] = dict(assume)
-    table = {**{nm: sp.Symbol(nm, **a) for nm, a in inferred.items()}, **given}
-
+        inferred[nm] = assume
+    try:
+        table = {**{nm: sp.Symbol(nm, **a) for nm, a in inferred.items()}, **given}
+    except InconsistentAssumptions as exc:
+        raise ParseError(f"contradictory assumptions: {exc}".splitlines()[0]) from None
     args = [convert_node(source, arg, table) for arg in tree.args]
     try:
         return constructor(name, *args)

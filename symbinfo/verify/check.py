@@ -27,7 +27,8 @@ from sympy.stats.rv import RandomSymbol
 
 from ..errors import UnsupportedInputError
 from ..measures.base import InformationMeasure
-from .core import verify
+from ..parsing.gate import to_expr, to_sympy
+from .core import verify, whole
 from .domain import collect_domain
 from .numeric import Side, clean
 from .result import Verification
@@ -83,7 +84,10 @@ def _target_value(target: object) -> tuple[sp.Basic, sp.Expr]:
     value = getattr(target, "value", None)
     if value is not None and not isinstance(target, sp.Basic):  # an engine Evaluation
         target = value
-    target = sp.sympify(target)
+    # a string target is read like the answer, by the safe parser (as on the command line)
+    target = to_sympy(target, "the target", strings="parse")
+    if not isinstance(target, sp.Expr):
+        raise UnsupportedInputError(f"the target must be an expression, not {target!r:.60}")
     return target, evaluate_measures(target)
 
 
@@ -124,6 +128,12 @@ def check(
     >>> check(r"\frac12\log(\sigma^2)", target).diagnosis
     ['missing constant']
     """
+    digits, points = whole(digits, "digits", 1), whole(points, "points", 1)
+    seed = whole(seed, "seed", None)
+    if not isinstance(syntax, str) or syntax not in ("auto", "latex", "sympy"):
+        raise UnsupportedInputError(
+            f"syntax must be 'auto', 'latex' or 'sympy', not {syntax!r:.60}")
+    log_base = to_expr(log_base, "log_base")
     target, value = _target_value(target)
     symbols = _symbols_of(target, value)
     if isinstance(answer, str):
@@ -133,7 +143,9 @@ def check(
     else:
         raise UnsupportedInputError(
             f"an answer must be a SymPy expression or a string, not {type(answer).__name__}")
-    parsed, unmatched = match_symbols(sp.sympify(parsed), symbols)
+    if not isinstance(parsed, sp.Expr):
+        raise UnsupportedInputError(f"an answer must be an expression, not {parsed!r:.60}")
+    parsed, unmatched = match_symbols(parsed, symbols)
     result = verify(parsed, target, digits=digits, points=points, seed=seed)
     if unmatched:
         result.notes.append("symbols not in the target: " + ", ".join(map(str, unmatched)))

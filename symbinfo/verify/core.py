@@ -22,6 +22,7 @@ from sympy.logic.boolalg import BooleanAtom
 from ..errors import UnsupportedInputError
 from ..measures.base import InformationMeasure
 from ..measures.shannon import _EntropyCombination
+from ..parsing.gate import to_sympy
 from .domain import Domain, collect_domain
 from .numeric import UNDEFINED, Side, clean
 from .result import PROVED, REFUTED, UNDECIDED, VERIFIED, Verification
@@ -41,6 +42,7 @@ TIE = "tie in a strict inequality"
 
 def _claim(lhs: object, rhs: object, relation: str | None) -> tuple[sp.Basic, sp.Basic, str]:
     if rhs is None:
+        lhs = _side(lhs, "the claim")
         if isinstance(lhs, Relational):
             for cls, op in _OPS.items():
                 if isinstance(lhs, cls):
@@ -48,11 +50,66 @@ def _claim(lhs: object, rhs: object, relation: str | None) -> tuple[sp.Basic, sp
             raise UnsupportedInputError(
                 f"verify handles =, <=, <, >=, >; not {type(lhs).__name__}: {lhs}")
         raise UnsupportedInputError(
-            f"verify needs two sides or a relation (Eq(a, b), a <= b ...), got {lhs!r}")
+            f"verify needs two sides or a relation (Eq(a, b), a <= b ...), got {lhs!r:.60}")
     relation = relation or "=="
-    if relation not in ("==", "<=", "<", ">=", ">"):
-        raise UnsupportedInputError(f"unknown relation {relation!r}; use ==, <=, <, >= or >")
-    return sp.sympify(lhs), sp.sympify(rhs), relation
+    if not isinstance(relation, str) or relation not in ("==", "<=", "<", ">=", ">"):
+        raise UnsupportedInputError(f"unknown relation {relation!r:.60}; use ==, <=, <, >= or >")
+    return _side(lhs, "the left side"), _side(rhs, "the right side"), relation
+
+
+def _side(value: object, what: str) -> sp.Expr:
+    """A side of the claim: a string is read by the safe parser, as on the command line;
+    anything else is converted without evaluating text (see :mod:`symbinfo.parsing.gate`)."""
+    side = to_sympy(value, what, strings="parse")
+    if isinstance(side, (Relational, BooleanAtom)) and what == "the claim":
+        return side
+    if not isinstance(side, sp.Expr):
+        raise UnsupportedInputError(f"{what} must be an expression, not {side!r:.60}")
+    return side
+
+
+def _conditions(where: object) -> list[sp.Basic]:
+    """The ``where`` conditions as SymPy relations (strings parsed safely)."""
+    if isinstance(where, (str, sp.Basic)):
+        where = [where]
+    try:
+        items = list(where)  # type: ignore[call-overload]
+    except TypeError:
+        raise UnsupportedInputError(
+            f"where must be a list of conditions, not {type(where).__name__}") from None
+    conditions = []
+    for item in items:
+        cond = to_sympy(item, "a where condition", strings="parse")
+        if not isinstance(cond, (Relational, BooleanAtom, sp.And, sp.Or, sp.Not)):
+            raise UnsupportedInputError(
+                f"a where condition must be a relation such as x > 0, not {cond!r:.60}")
+        conditions.append(cond)
+    return conditions
+
+
+def whole(value: object, what: str, least: int | None) -> int:
+    """``value`` as a Python int, at least ``least`` unless that is None (digits, points, seed).
+
+    >>> whole(30, "digits", 1)
+    30
+    >>> whole("30", "digits", 1)
+    Traceback (most recent call last):
+    ...
+    symbinfo.errors.UnsupportedInputError: digits must be an integer >= 1, not '30'
+    """
+    if (isinstance(value, bool) or not isinstance(value, (int, sp.Integer))
+            or (least is not None and value < least)):
+        rule = "an integer" if least is None else f"an integer >= {least}"
+        raise UnsupportedInputError(f"{what} must be {rule}, not {value!r:.60}")
+    return int(value)
+
+
+def _tolerance(tol: object) -> float | sp.Float | None:
+    if tol is None:
+        return None
+    if not isinstance(tol, bool) and isinstance(tol, (int, float, sp.Number)) and tol > 0:
+        return tol if isinstance(tol, (int, float)) else sp.Float(tol, 60)
+    raise UnsupportedInputError(f"tol must be a positive number or None, not {tol!r:.60}")
 
 
 def _orient(lhs: sp.Basic, rhs: sp.Basic, relation: str) -> tuple[sp.Basic, sp.Basic]:
@@ -63,8 +120,7 @@ def _orient(lhs: sp.Basic, rhs: sp.Basic, relation: str) -> tuple[sp.Basic, sp.B
 def _default_tol(exprs: Iterable[sp.Expr], digits: int) -> mpmath.mpf:
     # quadrature and series are less accurate than elementary functions at the same precision;
     # a Float in a side (a measured or quadrature value) is only as exact as whoever made it
-    inexact = any(sp.sympify(e).has(sp.Integral, sp.Sum) or sp.sympify(e).atoms(sp.Float)
-                  for e in exprs)
+    inexact = any(e.has(sp.Integral, sp.Sum) or e.atoms(sp.Float) for e in exprs)
     return mpmath.mpf(10) ** (-(digits // 3) if inexact else -(digits - 10))
 
 
@@ -106,6 +162,8 @@ def verify(
     >>> verify(sp.log(a) <= a - 1).status
     'verified'
     """
+    digits, points = whole(digits, "digits", 1), whole(points, "points", 1)
+    seed, tol = whole(seed, "seed", None), _tolerance(tol)
     if rhs is None and isinstance(lhs, (bool, BooleanAtom)):
         # SymPy decided ``a <= b`` from the assumptions while building it (a sound decision);
         # the sides are gone, so say so
@@ -116,9 +174,8 @@ def verify(
             notes=["use sp.Le(a, b, evaluate=False) or verify(a, b, relation='<=') to keep "
                    "the sides"], seed=seed)
     lhs, rhs, relation = _claim(lhs, rhs, relation)
+    conditions = _conditions(where)
     result = Verification(lhs, rhs, relation, UNDECIDED, digits=digits, seed=seed)
-    if isinstance(lhs, bool) or isinstance(rhs, bool):
-        raise UnsupportedInputError("a side of the claim is a truth value, not an expression")
 
     if symbolic:
         done = _shannon_stage(result, constraints)
@@ -130,7 +187,7 @@ def verify(
         return result
 
     left, right = evaluate_measures(lhs), evaluate_measures(rhs)
-    domain = collect_domain([lhs, rhs], [left, right], list(where))
+    domain = collect_domain([lhs, rhs], [left, right], conditions)
     cells = domain.table_symbols
     # cheap transformations first; the expensive ones (simplify, gammasimp ...) only for a
     # claim that survived the numeric comparison, where a proof upgrades "verified"
@@ -154,7 +211,7 @@ def _shannon_stage(result: Verification, constraints: object) -> bool:
     diff = entropy_difference(result.lhs, result.rhs)
     if diff is not None and not constraints:
         terms, rest = diff
-        rest_zero = rest == 0 or prove_zero(sp.sympify(rest)) is not None
+        rest_zero = rest == 0 or prove_zero(to_sympy(rest, "the difference")) is not None
         if not terms and rest_zero:
             if result.relation in ("==", "<=", ">="):
                 result.status, result.method = PROVED, "same combination of joint entropies"
@@ -199,10 +256,10 @@ def _symbolic_stage(result: Verification, left: sp.Expr, right: sp.Expr, cells: 
                     heavy: bool) -> bool:
     relation = result.relation
     if relation == "==":
-        found = prove_zero(sp.sympify(left - right), cells, heavy)
+        found = prove_zero(left - right, cells, heavy)
     else:
         small, big = _orient(left, right, relation)
-        found = prove_sign(sp.sympify(big - small), relation in ("<", ">"), cells, heavy)
+        found = prove_sign(big - small, relation in ("<", ">"), cells, heavy)
     if found is None:
         return False
     result.status, result.method = PROVED, found[0]

@@ -23,6 +23,7 @@ from sympy.stats.frv import SingleFiniteDistribution
 from sympy.stats.rv import Distribution, RandomSymbol
 
 from ..distributions.joint import JointTable
+from ..parsing.gate import to_sympy
 
 #: sample values are multiples of 1/GRID (readable counterexamples, exact arithmetic)
 GRID = 10**5
@@ -78,7 +79,7 @@ def _check_distribution(dist: Distribution, point: dict) -> bool:
 
 
 def _number(value: sp.Expr) -> sp.Expr | None:
-    value = sp.sympify(value)
+    value = to_sympy(value, "a value")
     if value.is_Rational:
         return value
     if value.free_symbols:
@@ -92,7 +93,7 @@ def _cells(obj: object) -> list[sp.Expr] | None:
         return list(obj.pmf.values())
     if isinstance(obj, SingleFiniteDistribution):
         try:
-            values = [sp.sympify(v) for v in obj.dict.values()]
+            values = [to_sympy(v, "a probability") for v in obj.dict.values()]
         except Exception:  # e.g. a Die with a symbolic number of sides
             return None
         return values if any(v.free_symbols for v in values) else None
@@ -156,7 +157,7 @@ class Domain:
         if not all(_check_distribution(d, point) for d in self.distributions):
             return None, INVALID_DISTRIBUTION
         for cond in self.conditions:
-            if sp.sympify(cond).xreplace(point) is not sp.true:
+            if to_sympy(cond, "a condition").xreplace(point) is not sp.true:
                 return None, FAILED_CONDITION
         return point, None
 
@@ -176,7 +177,7 @@ def collect_domain(exprs: list[sp.Basic], evaluated: list[sp.Basic],
     tables: dict = {}
     dists: dict = {}
     for expr in exprs:
-        for node in sp.preorder_traversal(sp.sympify(expr)):
+        for node in sp.preorder_traversal(to_sympy(expr, "a side")):
             if isinstance(node, JointTable):
                 tables[node] = None
             elif isinstance(node, Distribution):
@@ -185,7 +186,8 @@ def collect_domain(exprs: list[sp.Basic], evaluated: list[sp.Basic],
                     tables[node] = None
     symbols: set[sp.Symbol] = set()
     for e in evaluated:
-        symbols |= {s for s in sp.sympify(e).free_symbols if not isinstance(s, RandomSymbol)}
+        symbols |= {s for s in to_sympy(e, "a side").free_symbols
+                    if not isinstance(s, RandomSymbol)}
     cells = [_cells(t) for t in tables]
     for table in cells:
         for c in table:
@@ -195,5 +197,5 @@ def collect_domain(exprs: list[sp.Basic], evaluated: list[sp.Basic],
             found = getattr(a, "free_symbols", ())
             symbols |= {s for s in found if not isinstance(s, RandomSymbol)}
     for cond in conditions:
-        symbols |= sp.sympify(cond).free_symbols
+        symbols |= to_sympy(cond, "a condition").free_symbols
     return Domain(sorted(symbols, key=sp.default_sort_key), cells, list(dists), list(conditions))

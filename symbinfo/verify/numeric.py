@@ -14,12 +14,14 @@ import mpmath
 import sympy as sp
 from sympy.printing.pycode import MpmathPrinter
 
+from ..parsing.gate import to_sympy
+
 UNDEFINED = "undefined value (nan, complex or not a number)"
 
 
 def to_mpf(value: sp.Expr) -> mpmath.mpf:
     """An exact SymPy number as an mpmath number at the current precision."""
-    value = sp.sympify(value)
+    value = to_sympy(value, "a value")
     if value.is_Rational:
         return mpmath.mpf(int(value.p)) / int(value.q)
     return mpmath.mpmathify(str(sp.N(value, mpmath.mp.dps + 5)))
@@ -108,7 +110,7 @@ class Side:
     """
 
     def __init__(self, expr: sp.Expr, symbols: Sequence[sp.Symbol]):
-        self.expr = sp.sympify(expr)
+        self.expr = to_sympy(expr, "a side")
         self.symbols = list(symbols)
         try:
             self._func = sp.lambdify(self.symbols, prepare(self.expr), modules="mpmath",

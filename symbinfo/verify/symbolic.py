@@ -11,6 +11,7 @@ import sympy as sp
 
 from ..measures.base import InformationMeasure
 from ..measures.shannon import _EntropyCombination
+from ..parsing.gate import to_sympy
 
 #: above this many operations ``simplify`` is skipped (it can take minutes on big tables)
 SIMPLIFY_OPS_LIMIT = 250
@@ -27,14 +28,14 @@ def evaluate_measures(expr: object) -> sp.Expr:
     >>> evaluate_measures(2 * Entropy(Die("X", 2)))
     2*log(2)
     """
-    expr = sp.sympify(expr)
+    expr = to_sympy(expr, "a side")
     measures = expr.atoms(InformationMeasure)
     return expr.xreplace({m: m.doit() for m in measures if not m.is_abstract})
 
 
 def has_abstract(expr: sp.Basic) -> bool:
     """True when ``expr`` mentions a measure over unspecified (plain Symbol) variables."""
-    return any(m.is_abstract for m in sp.sympify(expr).atoms(InformationMeasure))
+    return any(m.is_abstract for m in to_sympy(expr, "a side").atoms(InformationMeasure))
 
 
 # --- Shannon measures as linear combinations of joint entropies ------------------------------
@@ -49,7 +50,7 @@ def entropy_form(expr: object) -> tuple[dict, sp.Expr] | None:
     >>> sorted(terms.values()), rest
     ([-1, 1, 1], 1)
     """
-    expr = sp.sympify(expr)
+    expr = to_sympy(expr, "a side")
     if not expr.has(InformationMeasure):
         return {}, expr
     if isinstance(expr, _EntropyCombination):
