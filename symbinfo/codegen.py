@@ -21,17 +21,28 @@ safer pieces, each equal to the original wherever the original is defined:
 >>> import mpmath
 >>> mpmath.nstr(g("0.5"), 30)
 '0.693147180559945309417232121458'
+
+Generated code never contains a user's text: the expression must be a SymPy expression (a
+string is refused; parse it first with :func:`symbinfo.parse_expression`), arguments are Symbols
+or identifier strings, and any symbol whose name is not an identifier is printed as a fresh
+dummy name. Undefined functions cannot be exported (they would be printed as a call by name),
+except those made with ``implemented_function`` whose name is an identifier.
 """
 
 from __future__ import annotations
 
+import keyword
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import mpmath
 import sympy as sp
 from sympy.codegen.cfunctions import log1p
+from sympy.core.function import AppliedUndef
 from sympy.printing.pycode import MpmathPrinter  # noqa: F401 - the printer lambdify uses
+
+from .errors import UnsupportedInputError
+from .parsing.gate import to_expr
 
 __all__ = ["prepare", "to_mpmath", "to_numpy", "xlog1py", "xlogy"]
 
@@ -109,7 +120,7 @@ def prepare(expr: sp.Expr) -> sp.Expr:
     >>> prepare(sp.log(1 + p**2) + sp.log(sp.gamma(p)))
     log1p(p**2) + loggamma(p)
     """
-    expr = sp.sympify(expr)
+    expr = to_expr(expr, "the expression to export")
     expr = expr.replace(
         lambda e: isinstance(e, sp.log) and isinstance(e.args[0], sp.gamma)
         and e.args[0].args[0].is_positive is True,
@@ -120,6 +131,60 @@ def prepare(expr: sp.Expr) -> sp.Expr:
     # log(1 + z) -> log1p(z); other logarithms keep their form (log(a/b) stays one logarithm)
     return expr.replace(lambda e: isinstance(e, sp.log) and _one_plus(e.args[0]) is not None,
                         lambda e: log1p(_one_plus(e.args[0])))
+
+
+def _identifier(name: object) -> bool:
+    return isinstance(name, str) and name.isidentifier() and not keyword.iskeyword(name)
+
+
+def _code_safe(expr: object, args: object) -> tuple[sp.Expr, list[sp.Symbol]]:
+    """The expression and its arguments, ready for ``lambdify`` without any text reaching the
+    generated code: symbols whose names are not identifiers become dummies, argument strings
+    become the expression's symbols of that name.
+
+    >>> f = to_mpmath(sp.Symbol("x y") + 1, [sp.Symbol("x y")], dps=15)
+    >>> f(1)
+    mpf('2.0')
+    >>> to_mpmath(sp.Symbol("x"), ["x=0"])
+    Traceback (most recent call last):
+    ...
+    symbinfo.errors.UnsupportedInputError: an argument must be a Symbol or a Python identifier, not 'x=0'
+    """  # noqa: E501
+    expr = to_expr(expr, "the expression to export")
+    if isinstance(args, (str, sp.Symbol)):
+        args = [args]
+    if not isinstance(args, (list, tuple, sp.Tuple)):
+        raise UnsupportedInputError(
+            f"args must be a list of Symbols or names, not {type(args).__name__}")
+    by_name: dict[str, list[sp.Symbol]] = {}
+    for s in expr.free_symbols:
+        if isinstance(s, sp.Symbol):
+            by_name.setdefault(s.name, []).append(s)
+    symbols = []
+    for arg in args:
+        if isinstance(arg, sp.Symbol):
+            symbols.append(arg)
+        elif _identifier(arg):
+            same = by_name.get(arg, [])
+            if len(same) > 1:
+                raise UnsupportedInputError(
+                    f"the expression has {len(same)} symbols named {arg!r}; pass the Symbol")
+            symbols.append(same[0] if same else sp.Symbol(arg))
+        else:
+            raise UnsupportedInputError(
+                f"an argument must be a Symbol or a Python identifier, not {arg!r:.60}")
+    for node in sp.preorder_traversal(expr):
+        if isinstance(node, AppliedUndef) and not (
+                hasattr(node, "_imp_") and _identifier(node.func.__name__)):
+            raise UnsupportedInputError(
+                f"cannot export the undefined function {node.func.__name__!r:.60}")
+        name = getattr(node, "name", None)
+        if isinstance(name, str) and not isinstance(node, sp.Symbol) and not _identifier(name):
+            raise UnsupportedInputError(f"cannot export {type(node).__name__} {name!r:.60}")
+    # a symbol is printed by name: names that are not identifiers are printed as dummies
+    unsafe = {s: sp.Dummy() for s in expr.free_symbols | set(symbols)
+              if isinstance(s, sp.Symbol) and not _identifier(s.name)}
+    return expr.xreplace(unsafe), [unsafe.get(s, s) for s in symbols]
 
 
 # --- NumPy ---------------------------------------------------------------------------------
@@ -180,8 +245,11 @@ def to_numpy(expr: sp.Expr, args: Sequence[sp.Symbol], scipy: bool | None = None
     >>> f(np.array([0.0, 1.0]), 1.0, 0.0, 1.0)
     array([0. , 0.5])
     """
+    if scipy is not None and not isinstance(scipy, bool):
+        raise UnsupportedInputError(f"scipy must be True, False or None, not {scipy!r:.60}")
+    expr, args = _code_safe(expr, args)
     ns, modules = _numpy_namespace(scipy)
-    return sp.lambdify(list(args), prepare(expr), modules=[ns, *modules])
+    return sp.lambdify(args, prepare(expr), modules=[ns, *modules])
 
 
 # --- mpmath --------------------------------------------------------------------------------
@@ -219,6 +287,10 @@ def to_mpmath(expr: sp.Expr, args: Sequence[sp.Symbol], dps: int = 50
     >>> mpmath.nstr(to_mpmath(sp.log(1 + x), [x], dps=25)("1e-30"), 20)   # log1p: no cancellation
     '1.0e-30'
     """
+    if isinstance(dps, bool) or not isinstance(dps, int) or not 1 <= dps <= 100_000:
+        raise UnsupportedInputError(f"dps must be an integer from 1 to 100000, not {dps!r:.60}")
+    shown = f"{sp.sstr(expr)} at {dps} digits, as a function of {list(args)}"
+    expr, args = _code_safe(expr, args)
     ctx = mpmath.MPContext()
     ctx.dps = dps
     body, constants = _hoist_constants(prepare(expr))
@@ -230,7 +302,7 @@ def to_mpmath(expr: sp.Expr, args: Sequence[sp.Symbol], dps: int = 50
     guard = dps + 10
     values = {sym.name: ctx.mpf(str(sp.N(value, guard))) if value.is_real else
               ctx.mpc(complex(sp.N(value, guard))) for sym, value in constants.items()}
-    raw = sp.lambdify(list(args), body, modules=[ns, "mpmath"])
+    raw = sp.lambdify(args, body, modules=[ns, "mpmath"])
     # lambdify binds the expression's other free symbols to themselves: bind the constants
     raw.__globals__.update(values)
     convert, native = ctx.convert, ctx.mpf
@@ -239,6 +311,6 @@ def to_mpmath(expr: sp.Expr, args: Sequence[sp.Symbol], dps: int = 50
         # numbers already made by this context (evaluate.context.mpf) skip the conversion
         return raw(*(v if type(v) is native else convert(v) for v in values))
 
-    evaluate.__doc__ = f"{sp.sstr(expr)} at {dps} digits, as a function of {list(args)}"
+    evaluate.__doc__ = shown
     evaluate.context = ctx  # type: ignore[attr-defined] - make inputs with ctx.mpf, if wanted
     return evaluate

@@ -8,17 +8,26 @@ import sympy as sp
 
 from ..derivation import finite
 from ..derivation.simplify import tidy
-from ..errors import InvalidDistributionError, MismatchError
+from ..errors import InvalidDistributionError, MismatchError, UnsupportedInputError
+from ..parsing.gate import to_expr
 from .base import to_base
 
 
 def _rows(counts: Mapping | Sequence | sp.MatrixBase) -> list[list[sp.Expr]]:
-    if isinstance(counts, sp.MatrixBase):
-        counts = counts.tolist()
+    if isinstance(counts, sp.MatrixBase) or type(counts).__module__.startswith("numpy"):
+        counts = counts.tolist()  # a Matrix or a numpy array, as nested lists
     if isinstance(counts, Mapping):
+        if not all(isinstance(row, Mapping) for row in counts.values()):
+            raise UnsupportedInputError("a count table given as a dict maps each branch to "
+                                        "a dict {class: count}")
         classes = list(dict.fromkeys(c for row in counts.values() for c in row))
         counts = [[row.get(c, 0) for c in classes] for row in counts.values()]
-    rows = [[sp.sympify(v, strict=True) for v in row] for row in counts]
+    if not isinstance(counts, (list, tuple)) or not all(
+            isinstance(row, (list, tuple)) for row in counts):
+        raise UnsupportedInputError(
+            "a count table is a nested list, a Matrix or {branch: {class: count}}, "
+            f"not {counts!r:.60}")
+    rows = [[to_expr(v, "a class count") for v in row] for row in counts]
     if not rows or len({len(r) for r in rows}) != 1:
         raise MismatchError("a count table needs rows (branches) of equal length (classes)")
     for row in rows:
