@@ -194,7 +194,7 @@ class Expect(sp.Expr):
         return f"E_{{{printer._print(self.x)}~{self.label}}}[{printer._print(self.body)}]"
 
     def _latex(self, printer) -> str:
-        return (rf"\mathbb{{E}}_{{{printer._print(self.x)} \sim {self.label}}}"
+        return (rf"\mathbb{{E}}_{{{printer._print(self.x)} \sim {printer._print(self.args[5])}}}"
                 rf"\left[{printer._print(self.body)}\right]")
 
 

@@ -29,6 +29,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.str import StrPrinter
 
@@ -45,14 +46,40 @@ from ..derivation.steps import (
     Step,
     Substitute,
 )
+from ..errors import UnsupportedInputError
+from ..parsing.gate import to_sympy
 
 
 class TextbookLatexPrinter(LatexPrinter):
-    """SymPy's LaTeX printer, except that a sum never starts with a minus sign when one of its
-    terms is positive: (x - μ)² rather than (-μ + x)², log σ₂ - log σ₁ rather than -log σ₁ + ..."""
+    r"""SymPy's LaTeX printer, except that a sum never starts with a minus sign when one of its
+    terms is positive: (x - μ)² rather than (-μ + x)², log σ₂ - log σ₁ rather than -log σ₁ + ...;
+    and a name is TeX only when it is an identifier: anyone can make ``Symbol(r"\input{f}")``,
+    so other names (of symbols, random variables, functions, labels) print as escaped text.
+
+    >>> math(sp.Symbol(r"\input{/etc/passwd}") + sp.Symbol("sigma_1"))
+    '\\text{\\textbackslash{}input\\{/etc/passwd\\}} + \\sigma_{1}'
+    """
 
     def _as_ordered_terms(self, expr: sp.Expr, order: str | None = None) -> list:
         return _textbook_order(list(super()._as_ordered_terms(expr, order=order)))
+
+    def _deal_with_super_sub(self, string: str, style: str = "plain") -> str:
+        # the one funnel for names: symbols, function and class names
+        if string.isidentifier():
+            return super()._deal_with_super_sub(string, style=style)
+        return rf"\text{{{escape_text(string)}}}"
+
+    def _print_Str(self, s: sp.Basic) -> str:  # labels (sympy.core.symbol.Str)
+        return self._deal_with_super_sub(s.name)
+
+    def _print_Function(self, expr: sp.Expr, exp: str | None = None) -> str:
+        # SymPy's version uses the name as a %-format string, which an escaped \% breaks
+        name = expr.func.__name__
+        if not (isinstance(expr, AppliedUndef) and not name.isidentifier()):
+            return super()._print_Function(expr, exp)
+        args = ", ".join(self._print(a) for a in expr.args)
+        tex = rf"{self._deal_with_super_sub(name)}{{\left({args} \right)}}"
+        return tex if exp is None else rf"{tex}^{{{exp}}}"
 
 
 def _textbook_order(terms: list) -> list:
@@ -90,9 +117,12 @@ def math(expr: object, **settings: object) -> str:
     return TextbookLatexPrinter(settings).doprint(expr)
 
 
+# TeX specials; < > | are not special but print as ¡ ¿ — in the default OT1 font encoding
+# (T1 would need fonts that many TeX installations only have as generated bitmaps)
 _SPECIAL = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
             "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
-            "^": r"\textasciicircum{}"}
+            "^": r"\textasciicircum{}", "<": r"\textless{}", ">": r"\textgreater{}",
+            "|": r"\textbar{}"}
 # characters pdflatex's default utf8 input does not set up in text mode
 _UNICODE_TEXT = {"§": "sec. ", "–": "--", "—": "---", "−": "$-$", "²": "$^2$", "³": "$^3$",
                  "∞": r"$\infty$", "‖": r"$\|$", "·": r"$\cdot$", "≤": r"$\le$", "≥": r"$\ge$",
@@ -105,10 +135,14 @@ def escape_text(text: str) -> str:
 
     >>> escape_text("Cover & Thomas (2006), §2.3: E[X²] = μ² + σ²")
     'Cover \\& Thomas (2006), sec. 2.3: E[X$^2$] = $\\mu$$^2$ + $\\sigma$$^2$'
-    """
+    >>> escape_text(r"D(P || Q) > 0 \input{x} ^^5c")
+    'D(P \\textbar{}\\textbar{} Q) \\textgreater{} 0 \\textbackslash{}input\\{x\\} \\textasciicircum{}\\textasciicircum{}5c'
+    """  # noqa: E501
     out = []
     for ch in text:
-        if ch in _SPECIAL:
+        if ch < " " or ch == "\x7f":  # control characters end lines or are invalid in TeX
+            out.append(" ")
+        elif ch in _SPECIAL:
             out.append(_SPECIAL[ch])
         elif ch in _UNICODE_TEXT:
             out.append(_UNICODE_TEXT[ch])
@@ -140,7 +174,7 @@ def to_latex(obj: object, **settings: object) -> str:
     """
     if isinstance(obj, Derivation):
         return derivation_latex(obj)
-    return math(obj, **settings)
+    return math(to_sympy(obj, "what to_latex prints"), **settings)
 
 
 # --- notes per step type ----------------------------------------------------------------------
@@ -277,6 +311,14 @@ def standalone(derivations: Derivation | Sequence[Derivation] | Iterable[Derivat
     """
     if isinstance(derivations, Derivation):
         derivations = [derivations]
+    if isinstance(derivations, (str, bytes)) or not isinstance(derivations, Iterable):
+        raise UnsupportedInputError(
+            f"standalone needs derivations, not {type(derivations).__name__}")
+    derivations = list(derivations)
+    if not all(isinstance(d, Derivation) for d in derivations):
+        raise UnsupportedInputError("standalone needs Derivation objects (see symbinfo.derive)")
+    if not isinstance(title, str):
+        raise UnsupportedInputError(f"the title must be a string, not {type(title).__name__}")
     sections = []
     for d in derivations:
         heading = f"{escape_text(d.title)} ${math(d.lhs)}$" if d.title else f"${math(d.lhs)}$"

@@ -25,9 +25,8 @@ from __future__ import annotations
 
 import functools
 
-import sympy as sp
-
 from ..derivation.steps import Derivation, KnownMoments, NumericCheck, Step
+from ..parsing.gate import to_sympy
 from .latex import math
 
 
@@ -76,4 +75,4 @@ def to_markdown(obj: object) -> str:
     """
     if isinstance(obj, Derivation):
         return derivation_markdown(obj)
-    return f"$${sp.latex(obj)}$$"
+    return f"$${math(to_sympy(obj, 'what to_markdown prints'))}$$"
