@@ -111,6 +111,9 @@ class JointTable(sp.Basic):
     """
 
     def __new__(cls, names: Iterable[str | sp.Symbol], table: Mapping) -> JointTable:
+        if not isinstance(table, (Mapping, sp.Dict)) or isinstance(names, (str, bytes)):
+            raise UnsupportedInputError("JointTable takes a sequence of names and a mapping "
+                                        "{outcome tuple: probability}")
         names = tuple(variable_name(n) for n in names)
         if len(set(names)) != len(names):
             raise MismatchError(f"variable names repeat: {names}")

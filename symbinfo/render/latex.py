@@ -114,7 +114,11 @@ def math(expr: object, **settings: object) -> str:
     >>> math((x - mu)**2)
     '\\left(x - \\mu\\right)^{2}'
     """
-    return TextbookLatexPrinter(settings).doprint(expr)
+    try:
+        printer = TextbookLatexPrinter(settings)
+    except (TypeError, ValueError) as exc:  # SymPy checks the settings' names and values
+        raise UnsupportedInputError(f"bad LaTeX setting: {exc}") from None
+    return printer.doprint(expr)
 
 
 # TeX specials; < > | are not special but print as ¡ ¿ — in the default OT1 font encoding
