@@ -110,7 +110,8 @@ def check(
     points: int = 12,
     seed: int = 0,
 ) -> Verification:
-    r"""Check a hand calculation ``answer`` against ``target`` (a symbinfo measure or result).
+    r"""Check a hand calculation ``answer`` against ``target`` (a symbinfo measure or result;
+    a string target is read by the safe parser, like the answer, never evaluated).
 
     Returns the :class:`Verification` of ``answer == target``; for a wrong answer,
     ``.diagnosis`` lists the suspected mistakes (see the module docstring) and ``.details``

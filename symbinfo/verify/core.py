@@ -147,7 +147,9 @@ def verify(
     an integral, a sum or a Float),
     ``where`` extra conditions the sample points must meet, ``constraints`` are handed to the
     Shannon prover for abstract claims (e.g. a Markov chain). Sides may hold unevaluated
-    measures; they are ``.doit()``-ed.
+    measures; they are ``.doit()``-ed. Sides and ``where`` conditions may also be strings in
+    SymPy syntax, read by the safe parser (:func:`symbinfo.parse_expression`, as on the command
+    line), never evaluated: ``verify("log(x**2)", "2*log(x)", where=["x > 0"])``.
 
     >>> import symbinfo as si
     >>> p = sp.Symbol("p", positive=True)
@@ -160,6 +162,8 @@ def verify(
     ('refuted', [p])
     >>> a = sp.Symbol("a", positive=True)
     >>> verify(sp.log(a) <= a - 1).status
+    'verified'
+    >>> verify("log(x**2)", "2*log(x)", where=["x > 0"]).status
     'verified'
     """
     digits, points = whole(digits, "digits", 1), whole(points, "points", 1)
