@@ -44,12 +44,12 @@ def var_name(v: Any) -> str:
     >>> var_name("X"), var_name(sp.Symbol("Y"))
     ('X', 'Y')
     """
-    if isinstance(v, str):
-        if not v:
-            raise UnsupportedInputError("a random-variable name must not be empty: ''")
-        return v
-    name = getattr(v, "name", None)
-    if isinstance(name, str) and name:
+    name = v if isinstance(v, str) else getattr(v, "name", None)
+    if isinstance(name, str):
+        if not name.isidentifier():  # names are printed in LaTeX: r"\input{f}" would be TeX
+            raise UnsupportedInputError(
+                f"a random-variable name must be an identifier (letters, digits, _), "
+                f"not {name!r:.60}")
         return name
     if isinstance(v, sp.Basic) and v.is_Atom and not v.is_number:
         return str(v)

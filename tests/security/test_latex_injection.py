@@ -144,3 +144,14 @@ def test_finite_joint_names_must_be_identifiers():
         si.FiniteJointRV(r"\input{secret}", [sp.Rational(1, 2), sp.Rational(1, 2)])
     with pytest.raises(si.UnsupportedInputError, match="identifier"):
         si.FiniteJointRV([sp.Symbol(r"\openout5")], [1])
+
+
+def test_shannon_variable_names_must_be_identifiers():
+    """The Shannon prover prints its certificates in LaTeX with the variables' names."""
+    from symbinfo.shannon import H
+
+    for text in TEX_PAYLOADS:
+        with pytest.raises(si.UnsupportedInputError, match="identifier"):
+            si.prove_shannon(H(text) >= 0)
+    assert "H(X_1)" in si.prove_shannon(H("X_1") >= 0).to_latex().replace("{", "").replace(
+        "}", "")
