@@ -91,7 +91,9 @@ class Verification:
         return f"{sp.sstr(self.lhs)} {rel} {sp.sstr(self.rhs)}"
 
     def claim_latex(self) -> str:
-        return f"{sp.latex(self.lhs)} {RELATIONS[self.relation]} {sp.latex(self.rhs)}"
+        from ..render.latex import math  # prints non-identifier names as escaped text
+
+        return f"{math(self.lhs)} {RELATIONS[self.relation]} {math(self.rhs)}"
 
     def evidence(self) -> str:
         """One line of evidence, without the claim."""

@@ -155,3 +155,10 @@ def test_shannon_variable_names_must_be_identifiers():
             si.prove_shannon(H(text) >= 0)
     assert "H(X_1)" in si.prove_shannon(H("X_1") >= 0).to_latex().replace("{", "").replace(
         "}", "")
+
+
+def test_verification_latex_escapes_names():
+    s = sp.Symbol(TEX_PAYLOADS[0])
+    v = si.verify(s, s)
+    for out in (v.to_latex(), v._repr_latex_(), v._repr_markdown_()):
+        assert "\\input" not in out and r"\text{\textbackslash{}input\{secret\}}" in out
