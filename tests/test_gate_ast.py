@@ -27,22 +27,32 @@ GATE = PACKAGE / "parsing" / "gate.py"
 
 
 def forbidden_calls(source: str, filename: str = "<source>") -> list[str]:
-    """Every call of a :data:`FORBIDDEN` name in ``source``, as ``file:line name``.
+    """Every use of a :data:`FORBIDDEN` name in ``source``, as ``file:line name``.
 
-    A call counts whether the name is bare (``sympify(x)``) or an attribute
-    (``sp.sympify(x)``, ``sympy.core.sympify.sympify(x)``); attribute *access* without a call
-    (``sp.S.Zero``, ``sp.S.Half``) does not, and neither do methods a class defines under one of
-    these names (SymPy's ``Function.eval``), which are called by SymPy, not on text, nor the
-    :data:`ALLOWED` pairs (``re.compile``).
+    Calls count whether the name is bare (``sympify(x)``) or an attribute (``sp.sympify(x)``,
+    ``sympy.core.sympify.sympify(x)``). Names other than ``S`` count even uncalled, since
+    ``f = sp.sympify`` or ``map(sympify, xs)`` calls them later, and so does importing one
+    under another name. Attribute *access* ``sp.S.Zero``/``sp.S.Half`` does not count, nor
+    methods a class defines under these names (SymPy's ``Function.eval``, called by SymPy, not
+    on text), nor the :data:`ALLOWED` pairs (``re.compile``).
     """
     found = []
     for node in ast.walk(ast.parse(source, filename)):
-        if not isinstance(node, ast.Call):
+        if isinstance(node, ast.ImportFrom | ast.Import):
+            found += [f"{filename}:{node.lineno} {a.name}" for a in node.names
+                      if a.name.split(".")[-1] in FORBIDDEN and a.asname not in (None, a.name)]
             continue
-        func = node.func
-        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
-        owner = getattr(getattr(func, "value", None), "id", None)
-        if name in FORBIDDEN and (owner, name) not in ALLOWED:
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+            if name == "S":
+                found.append(f"{filename}:{node.lineno} S")
+            continue
+        name = node.id if isinstance(node, ast.Name) else (
+            node.attr if isinstance(node, ast.Attribute) else None)
+        owner = getattr(getattr(node, "value", None), "id", None)
+        if (name in FORBIDDEN and name != "S" and isinstance(node.ctx, ast.Load)
+                and (owner, name) not in ALLOWED):
             found.append(f"{filename}:{node.lineno} {name}")
     return found
 
@@ -88,9 +98,18 @@ y = sp.Symbol("eval")
     assert forbidden_calls(clean) == []
 
 
+def test_walker_sees_aliases_and_uncalled_references():
+    assert forbidden_calls("from sympy import sympify as read\ny = read(t)") == [
+        "<source>:1 sympify"]
+    assert forbidden_calls("f = sp.sympify\ny = f(t)") == ["<source>:1 sympify"]
+    assert forbidden_calls("ys = list(map(eval, texts))") == ["<source>:1 eval"]
+    assert forbidden_calls("from sympy import S, sympify") == []  # a call would be caught
+
+
 def test_walker_counts_nested_and_chained_calls():
     assert forbidden_calls("x = f(sympify(y))") == ["<source>:1 sympify"]
-    assert forbidden_calls("x = sympy.core.sympify.sympify(y)") == ["<source>:1 sympify"]
+    # the module sympy.core.sympify and its function: both are references
+    assert forbidden_calls("x = sympy.core.sympify.sympify(y)") == ["<source>:1 sympify"] * 2
     assert forbidden_calls("x = getattr(sp, 'S')('1')") == []  # indirection: see the next test
     assert forbidden_calls("r = re.compile('a+')") == []
     assert forbidden_calls("r = regex.compile('a+')") == ["<source>:1 compile"]

@@ -139,11 +139,8 @@ def check(
     symbols = _symbols_of(target, value)
     if isinstance(answer, str):
         parsed = _parse(answer, syntax, {s.name: s for s in symbols}, log_base)
-    elif isinstance(answer, sp.Basic):
-        parsed = answer
     else:
-        raise UnsupportedInputError(
-            f"an answer must be a SymPy expression or a string, not {type(answer).__name__}")
+        parsed = to_sympy(answer, "the answer")
     if not isinstance(parsed, sp.Expr):
         raise UnsupportedInputError(f"an answer must be an expression, not {parsed!r:.60}")
     parsed, unmatched = match_symbols(parsed, symbols)
