@@ -42,7 +42,7 @@ TIE = "tie in a strict inequality"
 
 def _claim(lhs: object, rhs: object, relation: str | None) -> tuple[sp.Basic, sp.Basic, str]:
     if rhs is None:
-        lhs = _side(lhs, "the claim")
+        lhs = _side(lhs, "the claim", {})
         if isinstance(lhs, Relational):
             for cls, op in _OPS.items():
                 if isinstance(lhs, cls):
@@ -54,13 +54,21 @@ def _claim(lhs: object, rhs: object, relation: str | None) -> tuple[sp.Basic, sp
     relation = relation or "=="
     if not isinstance(relation, str) or relation not in ("==", "<=", "<", ">=", ">"):
         raise UnsupportedInputError(f"unknown relation {relation!r:.60}; use ==, <=, <, >= or >")
-    return _side(lhs, "the left side"), _side(rhs, "the right side"), relation
+    names = symbols_by_name(lhs, rhs)
+    return _side(lhs, "the left side", names), _side(rhs, "the right side", names), relation
 
 
-def _side(value: object, what: str) -> sp.Expr:
+def symbols_by_name(*values: object) -> dict[str, sp.Symbol]:
+    """The plain symbols of the SymPy values, by name: a name in a string side or condition
+    means the same symbol (with its assumptions) as in the SymPy values."""
+    return {s.name: s for v in values if isinstance(v, sp.Basic)
+            for s in v.free_symbols if type(s) is sp.Symbol}
+
+
+def _side(value: object, what: str, names: dict[str, sp.Symbol]) -> sp.Expr:
     """A side of the claim: a string is read by the safe parser, as on the command line;
     anything else is converted without evaluating text (see :mod:`symbinfo.parsing.gate`)."""
-    side = to_sympy(value, what, strings="parse")
+    side = to_sympy(value, what, strings="parse", symbols=names)
     if isinstance(side, (Relational, BooleanAtom)) and what == "the claim":
         return side
     if not isinstance(side, sp.Expr):
@@ -68,8 +76,9 @@ def _side(value: object, what: str) -> sp.Expr:
     return side
 
 
-def _conditions(where: object) -> list[sp.Basic]:
-    """The ``where`` conditions as SymPy relations (strings parsed safely)."""
+def _conditions(where: object, names: dict[str, sp.Symbol]) -> list[sp.Basic]:
+    """The ``where`` conditions as SymPy relations (strings parsed safely, their names
+    meaning the claim's symbols)."""
     if isinstance(where, (str, sp.Basic)):
         where = [where]
     try:
@@ -79,7 +88,7 @@ def _conditions(where: object) -> list[sp.Basic]:
             f"where must be a list of conditions, not {type(where).__name__}") from None
     conditions = []
     for item in items:
-        cond = to_sympy(item, "a where condition", strings="parse")
+        cond = to_sympy(item, "a where condition", strings="parse", symbols=names)
         if not isinstance(cond, (Relational, BooleanAtom, sp.And, sp.Or, sp.Not)):
             raise UnsupportedInputError(
                 f"a where condition must be a relation such as x > 0, not {cond!r:.60}")
@@ -178,7 +187,7 @@ def verify(
             notes=["use sp.Le(a, b, evaluate=False) or verify(a, b, relation='<=') to keep "
                    "the sides"], seed=seed)
     lhs, rhs, relation = _claim(lhs, rhs, relation)
-    conditions = _conditions(where)
+    conditions = _conditions(where, symbols_by_name(lhs, rhs))
     result = Verification(lhs, rhs, relation, UNDECIDED, digits=digits, seed=seed)
 
     if symbolic:

@@ -67,6 +67,15 @@ def test_verify_reads_string_sides_and_conditions():
     assert si.verify("2*x", "x + x").status == "proved"
 
 
+def test_names_in_strings_mean_the_claims_symbols():
+    """A name in a string side or condition is the SymPy side's symbol, assumptions and all."""
+    t = sp.Symbol("t", positive=True)
+    assert si.verify("log(t**2)", 2 * sp.log(t)).status == "proved"  # needs t > 0
+    y = sp.Symbol("y")
+    v = si.verify(sp.log(y**2), "2*log(y)", where="y > 0")
+    assert v.status == "verified" and all(set(p) == {y} and p[y] > 0 for p in v.sample)
+
+
 def test_verify_refuses_what_is_not_a_claim():
     with pytest.raises(si.UnsupportedInputError, match="where condition"):
         si.verify(x, x, where=["x + 1"])
