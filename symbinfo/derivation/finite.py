@@ -10,19 +10,24 @@ from collections.abc import Mapping
 
 import sympy as sp
 
+from ..parsing.gate import to_expr
 from .simplify import tidy  # noqa: F401 - used by the examples
 
 Pmf = Mapping[object, sp.Expr]
 
 
+def _expr(value: object) -> sp.Expr:
+    return to_expr(value, "a probability or order")
+
+
 def _nonzero(p: sp.Expr) -> bool:
-    p = sp.sympify(p, strict=True)
+    p = _expr(p)
     return not (p == 0 or p.is_zero is True)
 
 
 def _plogp_over(p: sp.Expr, q: sp.Expr) -> sp.Expr:
     """One term p·log(p/q) under the conventions above."""
-    p, q = sp.sympify(p, strict=True), sp.sympify(q, strict=True)
+    p, q = _expr(p), _expr(q)
     if not _nonzero(p):
         return sp.S.Zero
     if q == 0 or q.is_zero is True:
@@ -55,7 +60,7 @@ def cross_entropy(p: Pmf, q: Pmf) -> sp.Expr:
     for x, px in p.items():
         if not _nonzero(px):
             continue
-        qx = sp.sympify(q.get(x, sp.S.Zero), strict=True)
+        qx = _expr(q.get(x, sp.S.Zero))
         if qx == 0 or qx.is_zero is True:
             infinite.append(_plogp_over(px, qx))
         else:
@@ -77,7 +82,7 @@ def kl_divergence(p: Pmf, q: Pmf) -> sp.Expr:
 def mixture(p: Pmf, q: Pmf, weight: sp.Expr = sp.S.Half) -> dict:
     """The pmf weight·P + (1 − weight)·Q on the union of the alphabets."""
     keys = list(dict.fromkeys([*p, *q]))
-    weight = sp.sympify(weight, strict=True)
+    weight = _expr(weight)
     return {x: weight * p.get(x, 0) + (1 - weight) * q.get(x, 0) for x in keys}
 
 
@@ -101,7 +106,7 @@ def renyi_entropy(pmf: Pmf, alpha: sp.Expr) -> sp.Expr:
     -log(3/4)
     """
     probs = [p for p in pmf.values() if _nonzero(p)]
-    alpha = sp.sympify(alpha, strict=True)
+    alpha = _expr(alpha)
     if alpha == 0:
         return sp.log(len(probs))
     if alpha == 1:
@@ -122,18 +127,20 @@ def renyi_divergence(p: Pmf, q: Pmf, alpha: sp.Expr) -> sp.Expr:
     >>> renyi_divergence({0: half, 1: half}, {0: quarter, 1: 3 * quarter}, 2)
     log(4/3)
     """
-    alpha = sp.sympify(alpha, strict=True)
+    alpha = _expr(alpha)
     if alpha == 1:
         return kl_divergence(p, q)
     support = [x for x, px in p.items() if _nonzero(px)]
     missing = [x for x in support if not _nonzero(q.get(x, 0))]
+    kept = [x for x in support if x not in missing]
+    if not kept:
+        return sp.oo  # Q has no mass on P's support: every order gives +oo (log 0 / (α − 1))
     if alpha == 0:
-        return -sp.log(sp.Add(*(q.get(x, 0) for x in support)))
+        return -sp.log(sp.Add(*(q[x] for x in kept)))
     if alpha is sp.oo:
         if missing:
             return sp.oo
         return sp.log(sp.Max(*(p[x] / q[x] for x in support)))
-    kept = [x for x in support if x not in missing]
     general = sp.log(sp.Add(*(p[x] ** alpha * q[x] ** (1 - alpha) for x in kept))) / (alpha - 1)
     if missing:
         # mass of P where Q has none: +oo for α > 1, no contribution for α < 1
@@ -150,7 +157,7 @@ def tsallis_entropy(pmf: Pmf, q: sp.Expr) -> sp.Expr:
     1/2
     """
     probs = [p for p in pmf.values() if _nonzero(p)]
-    q = sp.sympify(q, strict=True)
+    q = _expr(q)
     if q == 1:
         return entropy(pmf)
     general = (1 - sp.Add(*(p**q for p in probs))) / (q - 1)
