@@ -107,15 +107,20 @@ division by zero (please report this)
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        signature.bind(*args, **kwargs)  # a wrong call is the caller's TypeError, raised here
+        try:
+            signature.bind(*args, **kwargs)
+        except TypeError:
+            return func(*args, **kwargs)  # a wrong call: Python's own TypeError, unguarded
         try:
             return func(*args, **kwargs)
         except SymbinfoError:
             raise
         except Exception as exc:
-            shown = [_short(a) for a in args if not isinstance(a, type)]  # not a __new__'s cls
-            shown += [f"{k}={_short(v)}" for k, v in kwargs.items()]
-            call = f"{func.__qualname__.removesuffix('.__new__')}({', '.join(shown)})"
+            name = func.__qualname__
+            if args and isinstance(args[0], type):  # a constructor: name the class being built
+                name, args = args[0].__name__, args[1:]
+            shown = [*map(_short, args), *(f"{k}={_short(v)}" for k, v in kwargs.items())]
+            call = f"{name}({', '.join(shown)})"
             reason = f"{type(exc).__name__}: {exc}".strip()
             if isinstance(exc, RecursionError | MemoryError):
                 raise ResourceLimitError(f"{call} exhausted Python's resources: {reason}") from exc

@@ -32,7 +32,7 @@ the string "__import__('os')"; parse text with symbinfo.parse_expression
 
 def _one_if_float_one(x: sp.Expr) -> sp.Expr:
     # SymPy >= 1.13 keeps Float(1.0) != 1, so 1.0 would miss the order-1 limit and give nan.
-    return sp.S.One if isinstance(x, sp.Float) and x == sp.Float(1) else x
+    return sp.S.One if isinstance(x, sp.Float) and (x - 1).is_zero else x
 
 
 def order_parameter(value: object, what: str, *, infinite: bool) -> sp.Expr:
