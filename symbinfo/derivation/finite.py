@@ -121,7 +121,8 @@ def renyi_entropy(pmf: Pmf, alpha: sp.Expr) -> sp.Expr:
 
 def renyi_divergence(p: Pmf, q: Pmf, alpha: sp.Expr) -> sp.Expr:
     """Rényi divergence log(Σ p^α q^(1−α))/(α − 1) (Rényi 1961; van Erven & Harremoës 2014):
-    order 0 is −log Q(supp P), order 1 is KL (the limit), order ∞ is log max p/q.
+    order 0 is −log Q(supp P), order 1 is KL (the limit), order ∞ is log max p/q; +oo for
+    α ≥ 1 when Q misses some of P's mass, and for every α when Q misses all of it.
 
     >>> half, quarter = sp.Rational(1, 2), sp.Rational(1, 4)
     >>> renyi_divergence({0: half, 1: half}, {0: quarter, 1: 3 * quarter}, 2)

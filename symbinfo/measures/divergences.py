@@ -137,6 +137,12 @@ class TotalVariation(_PairMeasure):
 class RenyiDivergence(_PairMeasure):
     r"""Rényi divergence of order α, log(Σ p^α q^(1−α))/(α − 1); order 1 is KL.
 
+    The order is a real number in [0, ∞] (van Erven & Harremoës 2014): ∞ is the
+    max-divergence log max p/q (the limit, returned for ``oo``), a float 1.0 is order 1;
+    negative, complex and nan orders are refused with
+    :class:`~symbinfo.errors.InvalidParameterError`. It is +oo where Q misses P's mass and
+    α ≥ 1, and for every order when Q has no mass on P's support.
+
     >>> from sympy.stats import Die
     >>> RenyiDivergence(Die("X", 2), Die("Y", 4), 2).doit()
     log(2)
@@ -219,11 +225,20 @@ class _OrderedEntropy(InformationMeasure):
 
 class RenyiEntropy(_OrderedEntropy):
     r"""Rényi entropy of order α, log(Σ p^α)/(1 − α): order 0 is log |support|, 1 is Shannon
-    (the limit, kept as a Piecewise for a symbolic α), ∞ is −log max p.
+    (the limit, kept as a Piecewise for a symbolic α), ∞ is the min-entropy −log max p (the
+    limit, returned for ``oo``).
+
+    The order is checked here: a real number in [0, ∞] (a float 1.0 is order 1), or a symbol not
+    known to be outside; negative, complex and nan orders are refused with
+    :class:`~symbinfo.errors.InvalidParameterError`, as dit refuses negative orders.
 
     >>> from sympy.stats import Die
     >>> RenyiEntropy(Die("X", 4), 2).doit()
     log(4)
+    >>> RenyiEntropy(Die("X", 4), -1)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    symbinfo.errors.InvalidParameterError: the order of RenyiEntropy must be ... >= 0, not -1
     >>> sp.latex(RenyiEntropy(Die("X", 4), sp.Symbol("alpha")))
     'H_{\\alpha}(X)'
     """
@@ -234,6 +249,9 @@ class RenyiEntropy(_OrderedEntropy):
 
 class TsallisEntropy(_OrderedEntropy):
     """Tsallis entropy (1 − Σ p^q)/(q − 1) (no logarithm, so no ``base``); order 1 is Shannon.
+
+    The order q is a finite real number ≥ 0 (a float 1.0 is 1); negative, infinite, complex and
+    nan orders are refused with :class:`~symbinfo.errors.InvalidParameterError`.
 
     >>> from sympy.stats import Die
     >>> TsallisEntropy(Die("X", 4), 2).doit()
