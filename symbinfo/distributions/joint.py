@@ -20,6 +20,8 @@ from ..parsing.gate import to_expr
 
 def _exact(value: sp.Expr) -> sp.Expr:
     """``value`` with each Float replaced by the binary fraction it stores, exactly."""
+    if value.is_Rational:
+        return value
     floats = value.atoms(sp.Float)
     return value.xreplace({f: sp.Rational(f) for f in floats}) if floats else value
 
@@ -27,6 +29,8 @@ def _exact(value: sp.Expr) -> sp.Expr:
 def _slack(p: sp.Expr) -> sp.Rational:
     """How far a float entry may be from the number meant: one unit in the last place of 1,
     2^(1 − precision) (2.2e-16 for a Python float); 0 for an exact entry."""
+    if p.is_Rational:
+        return sp.S.Zero
     precisions = [f._prec for f in p.atoms(sp.Float)]
     return sp.Rational(2) ** (1 - min(precisions)) if precisions else sp.S.Zero
 
@@ -34,6 +38,8 @@ def _slack(p: sp.Expr) -> sp.Rational:
 def _check_probability(outcome: object, p: sp.Expr, what: str) -> list[sp.Basic]:
     """Reject provably invalid entries; return the conditions that cannot be decided."""
     where = f"{what}: probability of outcome {outcome}"
+    if isinstance(p, sp.Rational) and 0 <= p <= 1:
+        return []  # the common case, decided without the assumption system
     if not isinstance(p, sp.Expr) or p.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
         raise InvalidDistributionError(f"{where} is not a number: {p}")
     if p.is_extended_real is False:
