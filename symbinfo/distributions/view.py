@@ -140,7 +140,7 @@ def _joint_of_sympy_expressions(atoms: Sequence[sp.Expr]) -> FiniteJoint:
     for combo in itertools.product(*(list(d.items()) for d in pmfs)):
         values = dict(zip(symbols, (v for v, _ in combo), strict=True))
         prob = sp.Mul(*(p for _, p in combo))
-        key = tuple(sp.sympify(a).xreplace(values) for a in atoms)
+        key = tuple(a.xreplace(values) for a in atoms)
         pmf[key] = pmf[key] + prob if key in pmf else prob
     return FiniteJoint(tuple(atoms), pmf)
 
