@@ -14,7 +14,9 @@ from .derivation.derivation import derive
 from .derivation.steps import Derivation, DerivationError
 from .distributions.joint import FiniteJointRV, JointTable, JointVariable
 from .errors import (
+    InternalError,
     InvalidDistributionError,
+    InvalidParameterError,
     MismatchError,
     ParseError,
     ResourceLimitError,
@@ -71,7 +73,9 @@ __all__ = [
     "FiniteJointRV",
     "HellingerDistance",
     "InformationMeasure",
+    "InternalError",
     "InvalidDistributionError",
+    "InvalidParameterError",
     "JensenShannonDivergence",
     "JointTable",
     "JointVariable",

@@ -20,7 +20,9 @@ import sympy as sp
 from sympy import Piecewise, log, oo
 from sympy.stats import drv_types as D
 from sympy.stats import frv_types as F
+from sympy.stats.drv import SingleDiscreteDistribution
 
+from ..limits import current_limits
 from . import CROSS_ENTROPY, KL_DIVERGENCE
 
 Dist = sp.Basic
@@ -57,23 +59,83 @@ def cross_entropy_bernoulli_bernoulli(P: Dist, Q: Dist) -> sp.Expr | None:
     return None if p is None or q is None else -p * log(q) - (1 - p) * log(1 - q)
 
 
-@KL_DIVERGENCE.register(
-    F.BinomialDistribution,
-    F.BinomialDistribution,
-    source="closed-forms.md 3.3 [S: StatProofBook bin-kl][I: PyTorch]",
-    conditions="same n: n*KL_Bernoulli; n1 > n2: oo; n1 < n2 or undecided: declines",
-)
-def kl_binomial_binomial(P: Dist, Q: Dist) -> sp.Expr | None:
-    """KL(Binomial(n, p) || Binomial(n, q)) = n KL(Bern(p) || Bern(q))."""
+def _binomial_pair(P: Dist, Q: Dist, kl: bool) -> sp.Expr | None:
+    """KL (``kl``) or cross-entropy of Binomial(n1, p) against Binomial(n2, q), both on 1/0.
+
+    log q(k) = log C(n2, k) + k log q + (n2 − k) log(1 − q) is linear in k but for
+    log C(n2, k), whose mean under P has no closed form: it stays a Sum over P's support
+    {0, ..., n1} (for KL, the mean of log(C(n1, k)/C(n2, k)), which vanishes when n1 = n2).
+    Both counts numbers and no closed form: declines (the finite engine sums the table).
+    """
     n1, p, s1, f1 = P.args
     n2, q, s2, f2 = Q.args
     if (s1, f1, s2, f2) != (1, 0, 1, 0):
         return None
-    if sp.Gt(n1, n2) is sp.true:
-        return oo  # P puts mass on n2 + 1, ..., n1
-    if sp.Eq(n1, n2) is not sp.true:
-        return None  # n1 < n2 needs E[log C(n2, X)]: no closed form
-    return n1 * _kl_bern(p, q)
+    if sp.Gt(n1, n2) is sp.true and p.is_positive:
+        return oo  # P puts mass p**n1 on n1, outside {0, ..., n2}
+    if kl and sp.Eq(n1, n2) is sp.true:
+        return n1 * _kl_bern(p, q)
+    if n1.is_Integer and n2.is_Integer:
+        return None
+    k = sp.Symbol("k", integer=True, nonnegative=True)
+    if k in P.free_symbols | Q.free_symbols:
+        k = sp.Dummy("k", integer=True, nonnegative=True)
+    mass = sp.binomial(n1, k) * p**k * (1 - p) ** (n1 - k)
+    log_ratio = log(sp.binomial(n1, k) / sp.binomial(n2, k)) if kl else -log(sp.binomial(n2, k))
+    expected = sp.Sum(mass * log_ratio, (k, 0, n1))
+    if n1.is_Integer and n1 <= current_limits().finite_outcomes:
+        expected = expected.doit()
+    own = n1 * p * log(p) + n1 * (1 - p) * log(1 - p) if kl else 0
+    value = expected + own - n1 * p * log(q) - (n2 - n1 * p) * log(1 - q)
+    if sp.Le(n1, n2) is sp.true:
+        return value
+    return Piecewise((oo, sp.Gt(n1, n2)), (value, True))
+
+
+_BINOMIAL_SOURCE = ("closed-forms.md 3.3 [S: StatProofBook bin-kl][I: PyTorch] for n1 = n2; "
+                    "n1 != n2 derived here from the definition")
+_BINOMIAL_CONDITIONS = (
+    "n1 > n2: oo; n1 = n2: n KL_Bernoulli; otherwise with a symbolic count: the mean of the "
+    "binomial coefficients' log as a Sum over 0..n1 (Piecewise with oo for n1 > n2 when "
+    "undecided); both counts numbers: declines (the finite engine sums it)"
+)
+
+
+@KL_DIVERGENCE.register(F.BinomialDistribution, F.BinomialDistribution,
+                        source=_BINOMIAL_SOURCE, conditions=_BINOMIAL_CONDITIONS)
+def kl_binomial_binomial(P: Dist, Q: Dist) -> sp.Expr | None:
+    """KL(Binomial(n1, p) || Binomial(n2, q)); n KL(Bern(p) || Bern(q)) when n1 = n2 = n."""
+    return _binomial_pair(P, Q, kl=True)
+
+
+@CROSS_ENTROPY.register(F.BinomialDistribution, F.BinomialDistribution,
+                        source="derived here: -E_P[log q(X)]", conditions=_BINOMIAL_CONDITIONS)
+def cross_entropy_binomial_binomial(P: Dist, Q: Dist) -> sp.Expr | None:
+    """H(Binomial(n1, p), Binomial(n2, q)) with a symbolic count (E[log C(n2, K)] as a Sum)."""
+    return _binomial_pair(P, Q, kl=False)
+
+
+@KL_DIVERGENCE.register(
+    SingleDiscreteDistribution,
+    F.BinomialDistribution,
+    source="definition: P has mass at n + 1, outside Binomial(n, q)'s support {0, ..., n}",
+    conditions="P's support unbounded above and its pmf provably positive at n + 1 "
+    "(declines otherwise); works for a symbolic n",
+)
+def kl_unbounded_binomial(P: Dist, Q: Dist) -> sp.Expr | None:
+    """oo: an unbounded discrete P (Poisson, Geometric, ...) against Binomial(n, q)."""
+    outside = Q.args[0] + 1
+    if P.set.sup is oo and P.set.contains(outside) is sp.true and P.pdf(outside).is_positive:
+        return oo
+    return None
+
+
+CROSS_ENTROPY.register(
+    SingleDiscreteDistribution,
+    F.BinomialDistribution,
+    source="definition: P has mass at n + 1, where Binomial(n, q) has none",
+    conditions="as for KL (declines otherwise)",
+)(kl_unbounded_binomial)
 
 
 @KL_DIVERGENCE.register(

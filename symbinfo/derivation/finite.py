@@ -10,20 +10,24 @@ from collections.abc import Mapping
 
 import sympy as sp
 
-from ..parsing.gate import to_sympy
+from ..parsing.gate import to_expr
 from .simplify import tidy  # noqa: F401 - used by the examples
 
 Pmf = Mapping[object, sp.Expr]
 
 
+def _expr(value: object) -> sp.Expr:
+    return to_expr(value, "a probability or order")
+
+
 def _nonzero(p: sp.Expr) -> bool:
-    p = to_sympy(p, "a probability")
+    p = _expr(p)
     return not (p == 0 or p.is_zero is True)
 
 
 def _plogp_over(p: sp.Expr, q: sp.Expr) -> sp.Expr:
     """One term p·log(p/q) under the conventions above."""
-    p, q = to_sympy(p, "a probability"), to_sympy(q, "a probability")
+    p, q = _expr(p), _expr(q)
     if not _nonzero(p):
         return sp.S.Zero
     if q == 0 or q.is_zero is True:
@@ -56,7 +60,7 @@ def cross_entropy(p: Pmf, q: Pmf) -> sp.Expr:
     for x, px in p.items():
         if not _nonzero(px):
             continue
-        qx = to_sympy(q.get(x, sp.S.Zero), "a probability")
+        qx = _expr(q.get(x, sp.S.Zero))
         if qx == 0 or qx.is_zero is True:
             infinite.append(_plogp_over(px, qx))
         else:
@@ -78,7 +82,7 @@ def kl_divergence(p: Pmf, q: Pmf) -> sp.Expr:
 def mixture(p: Pmf, q: Pmf, weight: sp.Expr = sp.S.Half) -> dict:
     """The pmf weight·P + (1 − weight)·Q on the union of the alphabets."""
     keys = list(dict.fromkeys([*p, *q]))
-    weight = to_sympy(weight, "the weight")
+    weight = _expr(weight)
     return {x: weight * p.get(x, 0) + (1 - weight) * q.get(x, 0) for x in keys}
 
 
@@ -102,7 +106,7 @@ def renyi_entropy(pmf: Pmf, alpha: sp.Expr) -> sp.Expr:
     -log(3/4)
     """
     probs = [p for p in pmf.values() if _nonzero(p)]
-    alpha = to_sympy(alpha, "the order")
+    alpha = _expr(alpha)
     if alpha == 0:
         return sp.log(len(probs))
     if alpha == 1:
@@ -117,24 +121,27 @@ def renyi_entropy(pmf: Pmf, alpha: sp.Expr) -> sp.Expr:
 
 def renyi_divergence(p: Pmf, q: Pmf, alpha: sp.Expr) -> sp.Expr:
     """Rényi divergence log(Σ p^α q^(1−α))/(α − 1) (Rényi 1961; van Erven & Harremoës 2014):
-    order 0 is −log Q(supp P), order 1 is KL (the limit), order ∞ is log max p/q.
+    order 0 is −log Q(supp P), order 1 is KL (the limit), order ∞ is log max p/q; +oo for
+    α ≥ 1 when Q misses some of P's mass, and for every α when Q misses all of it.
 
     >>> half, quarter = sp.Rational(1, 2), sp.Rational(1, 4)
     >>> renyi_divergence({0: half, 1: half}, {0: quarter, 1: 3 * quarter}, 2)
     log(4/3)
     """
-    alpha = to_sympy(alpha, "the order")
+    alpha = _expr(alpha)
     if alpha == 1:
         return kl_divergence(p, q)
     support = [x for x, px in p.items() if _nonzero(px)]
     missing = [x for x in support if not _nonzero(q.get(x, 0))]
+    kept = [x for x in support if x not in missing]
+    if not kept:
+        return sp.oo  # Q has no mass on P's support: every order gives +oo (log 0 / (α − 1))
     if alpha == 0:
-        return -sp.log(sp.Add(*(q.get(x, 0) for x in support)))
+        return -sp.log(sp.Add(*(q[x] for x in kept)))
     if alpha is sp.oo:
         if missing:
             return sp.oo
         return sp.log(sp.Max(*(p[x] / q[x] for x in support)))
-    kept = [x for x in support if x not in missing]
     general = sp.log(sp.Add(*(p[x] ** alpha * q[x] ** (1 - alpha) for x in kept))) / (alpha - 1)
     if missing:
         # mass of P where Q has none: +oo for α > 1, no contribution for α < 1
@@ -151,7 +158,7 @@ def tsallis_entropy(pmf: Pmf, q: sp.Expr) -> sp.Expr:
     1/2
     """
     probs = [p for p in pmf.values() if _nonzero(p)]
-    q = to_sympy(q, "the order")
+    q = _expr(q)
     if q == 1:
         return entropy(pmf)
     general = (1 - sp.Add(*(p**q for p in probs))) / (q - 1)

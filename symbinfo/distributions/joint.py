@@ -15,47 +15,91 @@ from collections.abc import Iterable, Mapping, Sequence
 import sympy as sp
 
 from ..errors import InvalidDistributionError, MismatchError, UnsupportedInputError
-from ..parsing.gate import to_sympy
+from ..parsing.gate import to_expr, to_sympy
 
 
-def _check_probability(outcome: object, p: sp.Expr) -> list[sp.Basic]:
+def _exact(value: sp.Expr) -> sp.Expr:
+    """``value`` with each Float replaced by the binary fraction it stores, exactly."""
+    if value.is_Rational:
+        return value
+    floats = value.atoms(sp.Float)
+    return value.xreplace({f: sp.Rational(f) for f in floats}) if floats else value
+
+
+def _slack(p: sp.Expr) -> sp.Rational:
+    """How far a float entry may be from the number meant: one unit in the last place of 1,
+    2^(1 − precision) (2.2e-16 for a Python float); 0 for an exact entry."""
+    if p.is_Rational:
+        return sp.S.Zero
+    precisions = [f._prec for f in p.atoms(sp.Float)]
+    return sp.Rational(2) ** (1 - min(precisions)) if precisions else sp.S.Zero
+
+
+def _check_probability(outcome: object, p: sp.Expr, what: str) -> list[sp.Basic]:
     """Reject provably invalid entries; return the conditions that cannot be decided."""
+    where = f"{what}: probability of outcome {outcome}"
+    if isinstance(p, sp.Rational) and 0 <= p <= 1:
+        return []  # the common case, decided without the assumption system
     if not isinstance(p, sp.Expr) or p.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
-        raise InvalidDistributionError(f"probability of outcome {outcome} is not a number: {p}")
+        raise InvalidDistributionError(f"{where} is not a number: {p}")
     if p.is_extended_real is False:
-        raise InvalidDistributionError(f"probability of outcome {outcome} is not real: {p}")
+        raise InvalidDistributionError(f"{where} is not real: {p}")
     if p.is_extended_negative:
-        raise InvalidDistributionError(f"probability of outcome {outcome} is negative: {p}")
-    if (p - 1).is_extended_positive:
-        raise InvalidDistributionError(f"probability of outcome {outcome} exceeds 1: {p}")
+        raise InvalidDistributionError(f"{where} is negative: {p}")
+    if (_exact(p) - 1 - _slack(p)).is_extended_positive:
+        raise InvalidDistributionError(f"{where} exceeds 1: {p}")
     conditions = []
     if p.is_extended_nonnegative is not True:
         conditions.append(sp.Ge(p, 0))
     return conditions
 
 
+def _sums_to_one(entries: list[sp.Expr], what: str) -> bool:
+    """True when the entries sum to 1 (exactly, or for floats within their precision); False
+    when that is undecided; raises when they provably do not."""
+    tolerance = sp.Add(*(_slack(p) for p in entries))
+    excess = sp.Add(*(_exact(p) for p in entries)) - 1
+    if not excess.is_Rational:
+        excess = sp.simplify(excess)
+    if (excess - tolerance).is_extended_positive or (excess + tolerance).is_extended_negative:
+        within = (f", further from 1 than their precision allows ({float(tolerance):.3g})"
+                  if tolerance else "")
+        raise InvalidDistributionError(
+            f"{what} does not sum to 1: the entries add up to {sp.Add(*entries)}{within}"
+        )
+    return (abs(excess) - tolerance).is_extended_nonpositive is True
+
+
 def check_pmf(pmf: Mapping[object, sp.Expr], what: str = "table") -> list[sp.Basic]:
     """Validate a probability mass function; return the undecided conditions.
 
+    This is the one check of every finite distribution symbinfo reads (a ``FiniteJointRV``
+    table, a sympy.stats finite distribution or random variable): no entry provably negative,
+    above 1 or not a real number, and the entries sum to 1 -- exactly when they are exact, and
+    within their precision when they are floats (each float entry may be off by one unit in the
+    last place of 1, 2^(1 − precision)). What cannot be decided for symbolic entries is returned.
+
     >>> check_pmf({0: sp.Rational(1, 2), 1: sp.Rational(1, 2)})
+    []
+    >>> check_pmf({i: sp.Float(0.1) for i in range(10)})  # not exactly 1/10 each, yet valid
     []
     >>> check_pmf({0: sp.Rational(1, 2), 1: sp.Rational(1, 3)})
     Traceback (most recent call last):
     ...
     symbinfo.errors.InvalidDistributionError: table does not sum to 1: the entries add up to 5/6
+    >>> check_pmf({0: sp.Float(0.5), 1: sp.Float(0.4999)})
+    Traceback (most recent call last):
+    ...
+    symbinfo.errors.InvalidDistributionError: table does not sum to 1: the entries add up to \
+0.999900000000000, further from 1 than their precision allows (4.44e-16)
     """
     if not pmf:
         raise InvalidDistributionError(f"{what} is empty")
     conditions: list[sp.Basic] = []
     for outcome, p in pmf.items():
-        conditions += _check_probability(outcome, p)
-    total = sp.simplify(sp.Add(*pmf.values()))
-    if total != 1:
-        if (total - 1).is_zero is False:
-            raise InvalidDistributionError(
-                f"{what} does not sum to 1: the entries add up to {total}"
-            )
-        conditions.append(sp.Eq(total, 1))
+        conditions += _check_probability(outcome, p, what)
+    if not _sums_to_one(list(pmf.values()), what):
+        conditions.append(sp.Eq(sp.Add(*pmf.values()), 1))
     return conditions
 
 
@@ -132,8 +176,8 @@ class JointTable(sp.Basic):
             key = tuple(outcome_label(v) for v in key)
             if key in pmf:
                 raise InvalidDistributionError(f"outcome {outcome} appears twice")
-            pmf[key] = p if isinstance(p, sp.Basic) else sp.sympify(p, strict=True)
-        check_pmf(pmf)
+            pmf[key] = to_expr(p, f"the probability of outcome {outcome}")
+        check_pmf(pmf, f"the table of {', '.join(map(str, names))}")
         entries = sp.Dict({sp.Tuple(*k): v for k, v in pmf.items()})
         return super().__new__(cls, sp.Tuple(*names), entries)
 
@@ -149,7 +193,7 @@ class JointTable(sp.Basic):
     @property
     def conditions(self) -> tuple[sp.Basic, ...]:
         """Conditions on symbolic entries that could not be decided (each must hold)."""
-        return tuple(check_pmf(self.pmf))
+        return tuple(check_pmf(self.pmf, f"the table of {', '.join(map(str, self.names))}"))
 
     def variable(self, name: str | sp.Symbol) -> JointVariable:
         name = variable_name(name)
@@ -228,7 +272,8 @@ def FiniteJointRV(
     >>> FiniteJointRV("X", {0: sp.Rational(1, 2), 1: sp.Rational(2, 3)})
     Traceback (most recent call last):
     ...
-    symbinfo.errors.InvalidDistributionError: table does not sum to 1: the entries add up to 7/6
+    symbinfo.errors.InvalidDistributionError: the table of X does not sum to 1: the entries add up \
+to 7/6
     """
     if isinstance(names, str):
         names = names.replace(",", " ").split()

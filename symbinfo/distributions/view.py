@@ -9,6 +9,7 @@ tables for finite inputs, and hands everything else on as a sympy.stats distribu
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -17,10 +18,10 @@ import sympy as sp
 from sympy.stats.crv import SingleContinuousDistribution
 from sympy.stats.drv import SingleDiscreteDistribution
 from sympy.stats.frv import SingleFiniteDistribution
+from sympy.stats.frv_types import DiscreteUniformDistribution
 from sympy.stats.rv import Distribution, RandomSymbol, random_symbols
 
 from ..errors import MismatchError, UnsupportedInputError
-from ..parsing.gate import to_sympy
 from .joint import JointVariable, check_pmf
 
 
@@ -133,14 +134,44 @@ def _joint_of_sympy_expressions(atoms: Sequence[sp.Expr]) -> FiniteJoint:
     # sympy.stats treats random symbols of different probability spaces as independent; enumerate
     # the product of their pmfs and push every outcome through the expressions.
     symbols = sorted(set().union(*(random_symbols(a) for a in atoms)), key=sp.default_sort_key)
-    pmfs = [_distribution_of_symbol(s).dict for s in symbols]
+    pmfs = [distribution_pmf(_distribution_of_symbol(s), f"the distribution of {s}")
+            for s in symbols]
     pmf: dict[tuple, sp.Expr] = {}
     for combo in itertools.product(*(list(d.items()) for d in pmfs)):
         values = dict(zip(symbols, (v for v, _ in combo), strict=True))
         prob = sp.Mul(*(p for _, p in combo))
-        key = tuple(to_sympy(a, "an outcome").xreplace(values) for a in atoms)
+        key = tuple(a.xreplace(values) for a in atoms)
         pmf[key] = pmf[key] + prob if key in pmf else prob
     return FiniteJoint(tuple(atoms), pmf)
+
+
+def distribution_pmf(dist: Distribution, what: str | None = None) -> dict:
+    """The pmf of a sympy.stats finite distribution, validated (:func:`~.joint.check_pmf`): the
+    door through which every ``FiniteRV``, ``Die``, ``Binomial``... reaches a measure.
+
+    ``DiscreteUniform`` items are read as a multiset, each value weighted by its count: SymPy's
+    ``DiscreteUniform("D", [1, 1, 2])`` refuses repeated items, but its distribution object
+    (``DiscreteUniformDistribution(1, 1, 2)``) gives each distinct value 1/3, summing to 2/3;
+    the multiset means P(1) = 2/3, P(2) = 1/3, as SymPy's own error message suggests.
+
+    >>> from sympy.stats.frv_types import DiscreteUniformDistribution
+    >>> distribution_pmf(DiscreteUniformDistribution(1, 1, 2))
+    {1: 2/3, 2: 1/3}
+    >>> from sympy.stats import FiniteRV
+    >>> B = FiniteRV("B", {0: sp.Rational(3, 2), 1: -sp.Rational(1, 2)})
+    >>> distribution_pmf(B.pspace.distribution, "the distribution of B")
+    Traceback (most recent call last):
+    ...
+    symbinfo.errors.InvalidDistributionError: the distribution of B: probability of outcome 0 \
+exceeds 1: 3/2
+    """
+    if isinstance(dist, DiscreteUniformDistribution):
+        counts = Counter(dist.args)
+        pmf = {x: sp.Rational(counts[x], len(dist.args)) for x in dist.set}
+    else:
+        pmf = dict(dist.dict)
+    check_pmf(pmf, what or f"the distribution {dist}")
+    return pmf
 
 
 def finite_joint(atoms: Sequence[object]) -> FiniteJoint:
@@ -163,7 +194,7 @@ def finite_joint(atoms: Sequence[object]) -> FiniteJoint:
             raise MismatchError(
                 f"a joint quantity needs random variables, not bare distributions: {atoms}"
             )
-        return FiniteJoint(atoms, {(k,): v for k, v in atoms[0].dict.items()})
+        return FiniteJoint(atoms, {(k,): v for k, v in distribution_pmf(atoms[0]).items()})
     return _joint_of_sympy_expressions(atoms)
 
 
@@ -175,10 +206,8 @@ def finite_pmf(obj: object) -> dict:
     >>> finite_pmf(Bernoulli("B", p))
     {0: 1 - p, 1: p}
     """
-    joint = finite_joint([obj])
-    pmf = {k[0]: v for k, v in joint.pmf.items()}
-    check_pmf(pmf, what=f"the distribution of {obj}")
-    return pmf
+    joint = finite_joint([obj])  # validated where it was read
+    return {k[0]: v for k, v in joint.pmf.items()}
 
 
 def distribution(obj: object) -> Distribution:

@@ -12,45 +12,86 @@ from typing import ClassVar
 import sympy as sp
 
 from ..distributions.view import Kind, kind_of
-from ..errors import UnsupportedInputError
+from ..errors import InvalidParameterError, UnsupportedInputError, guarded
+from ..parsing.gate import to_expr
 
 
-def as_expr(value: object, what: str) -> sp.Basic:
-    """``value`` as a SymPy object; strings are refused (``sympify`` would evaluate them).
+def as_expr(value: object, what: str) -> sp.Expr:
+    """``value`` as a SymPy expression, through the gate: a string at any depth is refused.
 
     >>> as_expr(2, "the order")
     2
-    >>> as_expr("__import__('os')", "the order")
+    >>> as_expr(("__import__('os')",), "the order")
     Traceback (most recent call last):
     ...
     symbinfo.errors.UnsupportedInputError: the order must be a number or SymPy expression, not \
 the string "__import__('os')"; parse text with symbinfo.parse_expression
     """
-    if isinstance(value, str):
-        raise UnsupportedInputError(
-            f'{what} must be a number or SymPy expression, not the string "{value}"; '
-            "parse text with symbinfo.parse_expression"
+    return to_expr(value, what)
+
+
+def _one_if_float_one(x: sp.Expr) -> sp.Expr:
+    # SymPy >= 1.13 keeps Float(1.0) != 1, so 1.0 would miss the order-1 limit and give nan.
+    return sp.S.One if isinstance(x, sp.Float) and (x - 1).is_zero else x
+
+
+def order_parameter(value: object, what: str, *, infinite: bool) -> sp.Expr:
+    """An order (Rényi α, Tsallis q) checked at the door: a real number ≥ 0, or ``oo`` when
+    ``infinite`` (the limit), or a symbol not known to break these; a float equal to 1 is 1.
+
+    Negative orders are refused as dit refuses them: Σ p^α then grows without bound as an
+    outcome's probability goes to 0, so the measure is no longer continuous in the pmf.
+
+    >>> order_parameter(1.0, "the order", infinite=True)
+    1
+    >>> order_parameter(-1, "the order alpha", infinite=True)
+    Traceback (most recent call last):
+    ...
+    symbinfo.errors.InvalidParameterError: the order alpha must be a real number >= 0, not -1
+    >>> order_parameter(sp.oo, "the order q", infinite=False)
+    Traceback (most recent call last):
+    ...
+    symbinfo.errors.InvalidParameterError: the order q must be a finite real number >= 0, not oo
+    """
+    given = as_expr(value, what)
+    x = _one_if_float_one(given)
+    rule = "a real number >= 0" if infinite else "a finite real number >= 0"
+    if (x.has(sp.nan, sp.zoo) or x.is_extended_real is False or x.is_extended_negative
+            or (not infinite and x.is_infinite)):
+        raise InvalidParameterError(f"{what} must be {rule}, not {given}")
+    return x
+
+
+def _log_base(value: object) -> sp.Expr:
+    given = as_expr(value, "a logarithm base")
+    b = _one_if_float_one(given)
+    if (b.has(sp.nan, sp.zoo) or b.is_extended_real is False or b.is_positive is False
+            or b.is_infinite or b == 1 or (b - 1).is_zero):
+        raise InvalidParameterError(
+            f"a logarithm base must be a finite positive real number other than 1, not {given}"
         )
-    try:
-        return sp.sympify(value, strict=True)
-    except sp.SympifyError:
-        raise UnsupportedInputError(
-            f"{what} must be a number or SymPy expression, not {value!r}"
-        ) from None
+    return b
 
 
 class LogBase(sp.Basic):
     """The base of the logarithm a measure is expressed in (``E`` = nats, 2 = bits, 10 = hartleys).
 
+    Checked here, once: a finite positive real number other than 1 (a float 1.0 is 1), or a
+    symbol not known to break that.
+
     >>> LogBase(2).value
     2
+    >>> LogBase(1.0)
+    Traceback (most recent call last):
+    ...
+    symbinfo.errors.InvalidParameterError: a logarithm base must be a finite positive real \
+number other than 1, not 1.00000000000000
     """
 
     def __new__(cls, value: object = sp.E) -> LogBase:
-        value = as_expr(value, "a logarithm base")
-        if value.is_positive is False or value == 1:
-            raise UnsupportedInputError(f"a logarithm base must be positive and not 1, not {value}")
-        return super().__new__(cls, value)
+        if isinstance(value, LogBase):
+            return value
+        return super().__new__(cls, _log_base(value))
 
     @property
     def value(self) -> sp.Expr:
@@ -106,6 +147,14 @@ class InformationMeasure(sp.Expr):
     #: how many leading args are RV groups/RVs/parameters (the LogBase, if any, comes last)
     has_base: ClassVar[bool] = True
 
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        # Building a measure is a public call too: its constructor gets the same last line of
+        # defence as doit() and the lower-case functions (no SymPy/Python exception escapes).
+        new = cls.__dict__.get("__new__")
+        if isinstance(new, staticmethod):
+            cls.__new__ = staticmethod(guarded(new.__func__))
+
     @classmethod
     def _stored(cls, args: tuple) -> bool:
         """Whether ``args`` already are the stored form (SymPy rebuilding with ``func(*args)``)."""
@@ -138,6 +187,7 @@ class InformationMeasure(sp.Expr):
         """The engine's :class:`~symbinfo.engine.Evaluation` of this measure, in nats."""
         raise NotImplementedError
 
+    @guarded
     def doit(self, **hints) -> sp.Expr:
         if self.is_abstract:
             return self

@@ -9,7 +9,8 @@ import sympy as sp
 
 from .. import engine
 from ..derivation import finite
-from .base import InformationMeasure, LogBase, as_expr, single
+from ..errors import UnsupportedInputError, guarded
+from .base import InformationMeasure, LogBase, order_parameter, single
 
 
 class _PairMeasure(InformationMeasure):
@@ -21,10 +22,14 @@ class _PairMeasure(InformationMeasure):
     definition: ClassVar = None  # the finite definition in symbinfo.derivation.finite
 
     def __new__(cls, p: object, q: object, *rest: object, base: object = sp.E):
-        if cls._stored((p, q, *rest)) or (not cls.has_base and not rest):
-            return super().__new__(cls, p, q, *rest)
-        base = base if isinstance(base, LogBase) else LogBase(base)
-        return super().__new__(cls, single(p), single(q), base)
+        if cls._stored((p, q, *rest)):
+            (base,) = rest
+        elif rest:
+            raise UnsupportedInputError(f"{cls.__name__} takes two distributions, got more")
+        if not cls.has_base and base is not sp.E:
+            raise UnsupportedInputError(f"{cls.__name__} has no logarithm, so no base")
+        extra = (LogBase(base),) if cls.has_base else ()
+        return super().__new__(cls, single(p), single(q), *extra)
 
     @property
     def p(self) -> sp.Basic:
@@ -132,6 +137,12 @@ class TotalVariation(_PairMeasure):
 class RenyiDivergence(_PairMeasure):
     r"""Rényi divergence of order α, log(Σ p^α q^(1−α))/(α − 1); order 1 is KL.
 
+    The order is a real number in [0, ∞] (van Erven & Harremoës 2014): ∞ is the
+    max-divergence log max p/q (the limit, returned for ``oo``), a float 1.0 is order 1;
+    negative, complex and nan orders are refused with
+    :class:`~symbinfo.errors.InvalidParameterError`. It is +oo where Q misses P's mass and
+    α ≥ 1, and for every order when Q has no mass on P's support.
+
     >>> from sympy.stats import Die
     >>> RenyiDivergence(Die("X", 2), Die("Y", 4), 2).doit()
     log(2)
@@ -141,13 +152,12 @@ class RenyiDivergence(_PairMeasure):
 
     def __new__(cls, p: object, q: object, alpha: object = None, *rest: object,
                 base: object = sp.E):
-        if cls._stored((p, q, alpha, *rest)):
-            return InformationMeasure.__new__(cls, p, q, alpha, *rest)
         if alpha is None:
-            raise TypeError("RenyiDivergence needs the order alpha")
-        base = base if isinstance(base, LogBase) else LogBase(base)
-        alpha = as_expr(alpha, "the order alpha")
-        return InformationMeasure.__new__(cls, single(p), single(q), alpha, base)
+            raise UnsupportedInputError("RenyiDivergence needs the order alpha")
+        if cls._stored((p, q, alpha, *rest)):  # SymPy rebuilding it: check the order again
+            (base,) = rest
+        alpha = order_parameter(alpha, "the order alpha of a Rényi divergence", infinite=True)
+        return InformationMeasure.__new__(cls, single(p), single(q), alpha, LogBase(base))
 
     def _is_parameter(self, arg: sp.Basic) -> bool:
         return arg is self.args[2]
@@ -176,15 +186,19 @@ class _OrderedEntropy(InformationMeasure):
 
     letter: ClassVar[str] = ""
     definition: ClassVar = None
+    #: whether the order may be oo (the limit of the definition)
+    infinite_order: ClassVar[bool] = True
 
     def __new__(cls, x: object, order: object = None, *rest: object, base: object = sp.E):
-        if cls._stored((x, order, *rest)) or (not cls.has_base and not rest and order is not None
-                                              and isinstance(x, sp.Basic)):
-            return super().__new__(cls, x, as_expr(order, "the order"), *rest)
         if order is None:
-            raise TypeError(f"{cls.__name__} needs its order")
-        extra = (base if isinstance(base, LogBase) else LogBase(base),) if cls.has_base else ()
-        return super().__new__(cls, single(x), as_expr(order, "the order"), *extra)
+            raise UnsupportedInputError(f"{cls.__name__} needs its order")
+        if cls._stored((x, order, *rest)):  # SymPy rebuilding it: check the order again
+            (base,) = rest
+        elif rest:
+            raise UnsupportedInputError(f"{cls.__name__} takes one variable and its order")
+        order = order_parameter(order, f"the order of {cls.__name__}", infinite=cls.infinite_order)
+        extra = (LogBase(base),) if cls.has_base else ()
+        return super().__new__(cls, single(x), order, *extra)
 
     def _is_parameter(self, arg: sp.Basic) -> bool:
         return arg is self.args[1]
@@ -211,11 +225,20 @@ class _OrderedEntropy(InformationMeasure):
 
 class RenyiEntropy(_OrderedEntropy):
     r"""Rényi entropy of order α, log(Σ p^α)/(1 − α): order 0 is log |support|, 1 is Shannon
-    (the limit, kept as a Piecewise for a symbolic α), ∞ is −log max p.
+    (the limit, kept as a Piecewise for a symbolic α), ∞ is the min-entropy −log max p (the
+    limit, returned for ``oo``).
+
+    The order is checked here: a real number in [0, ∞] (a float 1.0 is order 1), or a symbol not
+    known to be outside; negative, complex and nan orders are refused with
+    :class:`~symbinfo.errors.InvalidParameterError`, as dit refuses negative orders.
 
     >>> from sympy.stats import Die
     >>> RenyiEntropy(Die("X", 4), 2).doit()
     log(4)
+    >>> RenyiEntropy(Die("X", 4), -1)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    symbinfo.errors.InvalidParameterError: the order of RenyiEntropy must be ... >= 0, not -1
     >>> sp.latex(RenyiEntropy(Die("X", 4), sp.Symbol("alpha")))
     'H_{\\alpha}(X)'
     """
@@ -227,6 +250,9 @@ class RenyiEntropy(_OrderedEntropy):
 class TsallisEntropy(_OrderedEntropy):
     """Tsallis entropy (1 − Σ p^q)/(q − 1) (no logarithm, so no ``base``); order 1 is Shannon.
 
+    The order q is a finite real number ≥ 0 (a float 1.0 is 1); negative, infinite, complex and
+    nan orders are refused with :class:`~symbinfo.errors.InvalidParameterError`.
+
     >>> from sympy.stats import Die
     >>> TsallisEntropy(Die("X", 4), 2).doit()
     3/4
@@ -235,12 +261,10 @@ class TsallisEntropy(_OrderedEntropy):
     has_base = False
     letter = "S"
     definition = finite.tsallis_entropy
-
-    @classmethod
-    def _stored(cls, args: tuple) -> bool:
-        return False
+    infinite_order = False
 
 
+@guarded
 def cross_entropy(p: object, q: object, base: object = sp.E) -> sp.Expr:
     """H(P, Q) in closed form; see :class:`CrossEntropy`.
 
@@ -251,6 +275,7 @@ def cross_entropy(p: object, q: object, base: object = sp.E) -> sp.Expr:
     return CrossEntropy(p, q, base=base).doit()
 
 
+@guarded
 def kl_divergence(p: object, q: object, base: object = sp.E) -> sp.Expr:
     """D_KL(P ‖ Q) in closed form; see :class:`KLDivergence`.
 
@@ -261,6 +286,7 @@ def kl_divergence(p: object, q: object, base: object = sp.E) -> sp.Expr:
     return KLDivergence(p, q, base=base).doit()
 
 
+@guarded
 def js_divergence(p: object, q: object, base: object = sp.E) -> sp.Expr:
     """Jensen–Shannon divergence in closed form; see :class:`JensenShannonDivergence`.
 
@@ -271,6 +297,7 @@ def js_divergence(p: object, q: object, base: object = sp.E) -> sp.Expr:
     return JensenShannonDivergence(p, q, base=base).doit()
 
 
+@guarded
 def renyi_entropy(x: object, alpha: object, base: object = sp.E) -> sp.Expr:
     """Rényi entropy of order ``alpha``; see :class:`RenyiEntropy`.
 
@@ -281,6 +308,7 @@ def renyi_entropy(x: object, alpha: object, base: object = sp.E) -> sp.Expr:
     return RenyiEntropy(x, alpha, base=base).doit()
 
 
+@guarded
 def renyi_divergence(p: object, q: object, alpha: object, base: object = sp.E) -> sp.Expr:
     """Rényi divergence of order ``alpha``; see :class:`RenyiDivergence`.
 
@@ -291,6 +319,7 @@ def renyi_divergence(p: object, q: object, alpha: object, base: object = sp.E) -
     return RenyiDivergence(p, q, alpha, base=base).doit()
 
 
+@guarded
 def tsallis_entropy(x: object, q: object) -> sp.Expr:
     """Tsallis entropy of order ``q``; see :class:`TsallisEntropy`.
 
@@ -301,6 +330,7 @@ def tsallis_entropy(x: object, q: object) -> sp.Expr:
     return TsallisEntropy(x, q).doit()
 
 
+@guarded
 def hellinger_distance(p: object, q: object) -> sp.Expr:
     """Hellinger distance; see :class:`HellingerDistance`.
 
@@ -311,6 +341,7 @@ def hellinger_distance(p: object, q: object) -> sp.Expr:
     return HellingerDistance(p, q).doit()
 
 
+@guarded
 def total_variation(p: object, q: object) -> sp.Expr:
     """Total variation distance; see :class:`TotalVariation`.
 

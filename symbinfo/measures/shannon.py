@@ -11,7 +11,7 @@ import itertools
 import sympy as sp
 
 from .. import engine
-from ..parsing.gate import to_sympy
+from ..errors import UnsupportedInputError, guarded
 from .base import InformationMeasure, LogBase, rv_group
 
 
@@ -78,7 +78,7 @@ class ConditionalEntropy(_EntropyCombination):
         if cls._stored(rvs):
             return super().__new__(cls, *rvs)
         if given is None:
-            raise TypeError("ConditionalEntropy needs given=...; use Entropy for H(X)")
+            raise UnsupportedInputError("ConditionalEntropy needs given=...; use Entropy for H(X)")
         base = base if isinstance(base, LogBase) else LogBase(base)
         return super().__new__(cls, rv_group(_flatten(rvs)), rv_group(given), base)
 
@@ -113,7 +113,7 @@ def _add_terms(*dicts: dict) -> dict[tuple, sp.Expr]:
         for k, c in d.items():
             if not k:
                 continue  # H of no variables is 0
-            out[k] = out.get(k, 0) + to_sympy(c, "a coefficient")
+            out[k] = sp.Add(out.get(k, sp.S.Zero), c)
     return {k: c for k, c in out.items() if c != 0}
 
 
@@ -135,7 +135,9 @@ class MutualInformation(_EntropyCombination):
         if cls._stored((first, second, *rest)):
             return super().__new__(cls, first, second, *rest)
         if second is None or rest:
-            raise TypeError("MutualInformation takes two arguments (each an RV or a tuple of RVs)")
+            raise UnsupportedInputError(
+                "MutualInformation takes two arguments (each an RV or a tuple of RVs)"
+            )
         base = base if isinstance(base, LogBase) else LogBase(base)
         given = sp.Tuple() if given is None else rv_group(given)
         return super().__new__(cls, rv_group(first), rv_group(second), given, base)
@@ -178,7 +180,9 @@ class _Multivariate(_EntropyCombination):
         if cls._stored(rvs):
             return super().__new__(cls, *rvs)
         if len(rvs) < 2:
-            raise TypeError(f"{cls.__name__} needs at least two random variables (or groups)")
+            raise UnsupportedInputError(
+                f"{cls.__name__} needs at least two random variables (or groups)"
+            )
         base = base if isinstance(base, LogBase) else LogBase(base)
         return super().__new__(cls, *(rv_group(r) for r in rvs), base)
 
@@ -253,6 +257,7 @@ class CoInformation(_Multivariate):
         return _add_terms(*terms)
 
 
+@guarded
 def entropy(*rvs: object, base: object = sp.E) -> sp.Expr:
     """Entropy in closed form: ``Entropy(*rvs, base=base).doit()``.
 
@@ -263,6 +268,7 @@ def entropy(*rvs: object, base: object = sp.E) -> sp.Expr:
     return Entropy(*rvs, base=base).doit()
 
 
+@guarded
 def conditional_entropy(*rvs: object, given: object, base: object = sp.E) -> sp.Expr:
     """H(rvs | given) in closed form.
 
@@ -274,6 +280,7 @@ def conditional_entropy(*rvs: object, given: object, base: object = sp.E) -> sp.
     return ConditionalEntropy(*rvs, given=given, base=base).doit()
 
 
+@guarded
 def mutual_information(first: object, second: object, given: object = None,
                        base: object = sp.E) -> sp.Expr:
     """I(first; second | given) in closed form.
@@ -286,6 +293,7 @@ def mutual_information(first: object, second: object, given: object = None,
     return MutualInformation(first, second, given=given, base=base).doit()
 
 
+@guarded
 def total_correlation(*rvs: object, base: object = sp.E) -> sp.Expr:
     """Total correlation in closed form; see :class:`TotalCorrelation`.
 
@@ -297,6 +305,7 @@ def total_correlation(*rvs: object, base: object = sp.E) -> sp.Expr:
     return TotalCorrelation(*rvs, base=base).doit()
 
 
+@guarded
 def dual_total_correlation(*rvs: object, base: object = sp.E) -> sp.Expr:
     """Dual total correlation in closed form; see :class:`DualTotalCorrelation`.
 
@@ -308,6 +317,7 @@ def dual_total_correlation(*rvs: object, base: object = sp.E) -> sp.Expr:
     return DualTotalCorrelation(*rvs, base=base).doit()
 
 
+@guarded
 def co_information(*rvs: object, base: object = sp.E) -> sp.Expr:
     """Co-information in closed form; see :class:`CoInformation` for the sign convention.
 
