@@ -135,10 +135,7 @@ def test_no_getattr_indirection_to_forbidden_names():
 
 #: modules whose remaining calls another helper of issue 8 is converting (strict=False: they
 #: pass once that work is merged, and then this entry should go)
-PENDING = {
-    "measures/base.py": "as_expr/LogBase sympify orders and bases (domain helper)",
-    "distributions/joint.py": "probabilities are sympified (domain helper)",
-}
+PENDING: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

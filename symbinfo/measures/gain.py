@@ -8,9 +8,9 @@ import sympy as sp
 
 from ..derivation import finite
 from ..derivation.simplify import tidy
-from ..errors import InvalidDistributionError, MismatchError, UnsupportedInputError
+from ..errors import InvalidDistributionError, MismatchError, UnsupportedInputError, guarded
 from ..parsing.gate import to_expr
-from .base import to_base
+from .base import LogBase, to_base
 
 
 def _rows(counts: Mapping | Sequence | sp.MatrixBase) -> list[list[sp.Expr]]:
@@ -37,6 +37,7 @@ def _rows(counts: Mapping | Sequence | sp.MatrixBase) -> list[list[sp.Expr]]:
     return rows
 
 
+@guarded
 def information_gain(counts: Mapping | Sequence | sp.MatrixBase, base: object = sp.E) -> sp.Expr:
     """Information gain H(C) − Σ_b (n_b/n) H(C | branch b) of splitting a node.
 
@@ -48,6 +49,7 @@ def information_gain(counts: Mapping | Sequence | sp.MatrixBase, base: object = 
     >>> information_gain([[2, 3], [4, 0], [3, 2]], base=2).evalf(4)
     0.2467
     """
+    base = LogBase(base).value  # checked at the door, like every measure's base
     rows = _rows(counts)
     total = sp.Add(*(v for row in rows for v in row))
     if total == 0 or total.is_positive is False:

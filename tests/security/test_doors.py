@@ -36,14 +36,7 @@ DOORS = {
     "to_mpmath(P, [x])": lambda P: si.to_mpmath(P, [x]),
     "to_mpmath(x, ['x=' + P])": lambda P: si.to_mpmath(x, ["x=" + P]),
 }
-PENDING = {
-    "FiniteJointRV('X', [(P,)])": TABLE_OWNER,
-    "FiniteJointRV('X', {0: {P: 1}})": TABLE_OWNER,
-    "entropy(X, base=(P,))": BASE_OWNER,
-    "renyi_entropy(X, (P,))": BASE_OWNER,
-    "renyi_divergence(X, X, (P,))": BASE_OWNER,
-    "tsallis_entropy(X, {P: 1})": BASE_OWNER,
-}
+PENDING: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("door", [

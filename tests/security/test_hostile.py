@@ -157,7 +157,8 @@ X, Y = si.FiniteJointRV("X Y", [[QUARTER, QUARTER], [QUARTER, QUARTER]])
 TABLE = X.table
 DERIVATION = Derivation.build(x, [Definition(x, name="x")])
 ERRORS = ["SymbinfoError", "InvalidDistributionError", "MismatchError", "ParseError",
-          "ResourceLimitError", "UnsupportedInputError", "DerivationError"]
+          "ResourceLimitError", "UnsupportedInputError", "DerivationError", "InternalError",
+          "InvalidParameterError"]
 PAIR_FUNCS = ["cross_entropy", "kl_divergence", "js_divergence"]
 PAIR_CLASSES = ["CrossEntropy", "KLDivergence", "JensenShannonDivergence", "HellingerDistance",
                 "TotalVariation"]
@@ -301,21 +302,8 @@ def _slots() -> dict[str, Callable[[object], object]]:
 
 SLOTS = _slots()
 
-#: slots whose refusal lives in another helper's file (issue 8): strict=False, so they pass
-#: as soon as that fix is merged
-PENDING = {
-    **{slot: "measures/base.py LogBase/as_expr (domain helper) sympifies the base"
-       for slot in SLOTS if "base=P" in slot and "log_base" not in slot},
-    **{slot: "measures/base.py as_expr (domain helper) sympifies the order"
-       for slot in ("renyi_entropy(B, P)", "RenyiEntropy(B, P)", "tsallis_entropy(B, P)",
-                    "TsallisEntropy(B, P)", "renyi_divergence(B, B, P)",
-                    "RenyiDivergence(B, B, P)")},
-    **{slot: "distributions/joint.py probabilities (domain helper) are sympified"
-       for slot in ("FiniteJointRV('X', P)", "FiniteJointRV('X', [P])",
-                    "FiniteJointRV('X', {0: P, 1: 1/2})", "JointTable(('X',), P)")},
-    **{f"{n}(P)": "measures/shannon.py:181 raises a plain TypeError for one argument"
-       for n in MULTI[1:4] + MULTI[5:]},
-}
+#: slots whose refusal lives in another helper's file (issue 8)
+PENDING: dict[str, str] = {}
 
 
 def _call(slot: str, payload: object) -> str | None:
