@@ -40,6 +40,7 @@ from sympy.core.function import AppliedUndef
 from sympy.core.symbol import Str
 
 from ..errors import SymbinfoError
+from ..precision import compiled, evalf, private_context
 
 #: significant digits every numeric check must agree to
 DIGITS = 30
@@ -115,57 +116,57 @@ class Expect(sp.Expr):
         return sp.Add(*out)
 
     def numeric(self, dps: int) -> mpmath.mpf:
-        """The expectation by mpmath quadrature (or summation); all parameters must be numbers."""
+        """The expectation by mpmath quadrature (or summation) in a private mpmath context at
+        ``dps`` digits; all parameters must be numbers."""
         if (self.pdf * self.body).free_symbols - {self.x}:
             raise DerivationError(f"{self} still has free symbols; substitute numbers first")
-        modules = [{"exp": _tail_safe_exp}, "mpmath"]
-        density = sp.lambdify(self.x, self.pdf, modules=modules)
-        body = sp.lambdify(self.x, self.body, modules=modules)
+        ctx = private_context(dps)
+        exp = _tail_safe_exp(ctx)
+        density = compiled([self.x], self.pdf, ctx, exp=exp)
+        body = compiled([self.x], self.body, ctx, exp=exp)
 
         # sums include their ends; integrals get their ends from _quad
-        ends = {"lo": -mpmath.inf, "hi": mpmath.inf}
+        ends = {"lo": ctx.ninf, "hi": ctx.inf}
 
         def f(t: mpmath.mpf) -> mpmath.mpf:
             # nodes rounded onto or past a support end lie outside the support: density 0 there
             if t <= ends["lo"] or t >= ends["hi"]:
-                return mpmath.mpf(0)
+                return ctx.zero
             # where the density vanishes the integrand is 0, as in 0·log 0 = 0
             weight = density(t)
             return weight * body(t) if weight != 0 else weight
         if self.discrete:
-            with mpmath.workdps(dps):
-                lo, hi = self._ends(dps)
-                return mpmath.nsum(f, [lo, hi])
-        value, error = self._quad(f, dps, ends)
-        if error > mpmath.mpf(10) ** (8 - dps) * max(1, abs(value)):
+            return ctx.nsum(f, list(self._ends(ctx)))
+        value, error = self._quad(f, ctx, ends)
+        if error > ctx.mpf(10) ** (8 - dps) * max(1, abs(value)):
             # an endpoint singularity (x**(k/2 - 1) near 0, (1 - x)**(b - 1) near 1) limits
             # tanh-sinh by how close its nodes get to the end: twice the digits get closer
-            value, error = self._quad(f, 2 * dps, ends)
+            ctx.dps = 2 * dps
+            value, error = self._quad(f, ctx, ends)
         return value
 
-    def _ends(self, dps: int) -> tuple:
-        return tuple(mpmath.mpmathify(sp.N(v, dps)) if v.is_finite else
-                     (mpmath.inf if v is sp.oo else -mpmath.inf) for v in (self.lo, self.hi))
+    def _ends(self, ctx: mpmath.ctx_mp.MPContext) -> tuple:
+        return tuple(ctx.convert(evalf(v, ctx.dps)) if v.is_finite else
+                     (ctx.inf if v is sp.oo else ctx.ninf) for v in (self.lo, self.hi))
 
-    def _quad(self, f: Callable, dps: int, ends: dict) -> tuple:
-        with mpmath.workdps(dps):
-            lo, hi = self._ends(dps)
-            # a support end that is not exactly representable is moved inwards by a few ulps,
-            # so no node falls outside the support (Frechet: exp(-1/(x - m)) for x just below m
-            # is astronomically large)
-            nudge = mpmath.mpf(2) ** (4 - mpmath.mp.prec)
-            lo = lo + abs(lo) * nudge if mpmath.isfinite(lo) else lo
-            hi = hi - abs(hi) * nudge if mpmath.isfinite(hi) else hi
-            ends.update(lo=lo, hi=hi)
-            # splitting at 0 keeps tanh-sinh accurate on two-sided infinite ranges, at 1 it
-            # separates a singular end at 0 from a long tail, and at the kinks of |g(x)|
-            # (Laplace densities) it keeps the integrand smooth on each piece
-            cuts = {mpmath.mpf(0), mpmath.mpf(1)} | self._kinks()
-            cuts = sorted(c for c in cuts if lo < c < hi)
-            value, error = mpmath.quad(f, [lo, *cuts, hi], error=True)
-            return +value, error
+    def _quad(self, f: Callable, ctx: mpmath.ctx_mp.MPContext, ends: dict) -> tuple:
+        lo, hi = self._ends(ctx)
+        # a support end that is not exactly representable is moved inwards by a few ulps,
+        # so no node falls outside the support (Frechet: exp(-1/(x - m)) for x just below m
+        # is astronomically large)
+        nudge = ctx.mpf(2) ** (4 - ctx.prec)
+        lo = lo + abs(lo) * nudge if ctx.isfinite(lo) else lo
+        hi = hi - abs(hi) * nudge if ctx.isfinite(hi) else hi
+        ends.update(lo=lo, hi=hi)
+        # splitting at 0 keeps tanh-sinh accurate on two-sided infinite ranges, at 1 it
+        # separates a singular end at 0 from a long tail, and at the kinks of |g(x)|
+        # (Laplace densities) it keeps the integrand smooth on each piece
+        cuts = {ctx.zero, ctx.one} | self._kinks(ctx)
+        cuts = sorted(c for c in cuts if lo < c < hi)
+        value, error = ctx.quad(f, [lo, *cuts, hi], error=True)
+        return +value, error
 
-    def _kinks(self) -> set:
+    def _kinks(self, ctx: mpmath.ctx_mp.MPContext) -> set:
         """Where the integrand is not smooth, so quadrature should split there: zeros of the
         arguments of ``Abs``, the breakpoints of ``Piecewise`` conditions, and real zeros of
         polynomial factors of the density (log p(x) is singular there)."""
@@ -183,9 +184,11 @@ class Expect(sp.Expr):
         for arg in candidates:
             if not (arg.has(x) and arg.is_polynomial(x)) or sp.degree(arg, x) > 2:
                 continue
-            for root in sp.Poly(arg, x).nroots(n=mpmath.mp.dps + 5):
-                if root.is_real:
-                    out.add(mpmath.mpf(str(root)))
+            # exact roots (degree <= 2); Poly.nroots would set mpmath's global precision
+            for root in sp.roots(sp.Poly(arg, x)):
+                value = evalf(root, ctx.dps + 5)
+                if value.is_real:
+                    out.add(ctx.convert(str(value)))
         return out
 
     def _sympystr(self, printer) -> str:
@@ -249,13 +252,16 @@ class FiniteSum(sp.Expr):
 #: |x| ~ 1e30, so y ~ -10**(4e29)) needs as many bits as that exponent: mpmath would not
 #: finish. Below the limit exp is exact (exp(1e30) is cheap); beyond it exp(y) is 0 to any
 #: precision that matters, or +oo, which only arises where the density is 0 anyway.
-_EXP_LIMIT = mpmath.mpf(2) ** 4096
+_EXP_LIMIT = 2**4096
 
 
-def _tail_safe_exp(y: object) -> object:
-    if isinstance(y, mpmath.mpf) and abs(y) > _EXP_LIMIT:
-        return mpmath.mpf(0) if y < 0 else mpmath.inf
-    return mpmath.exp(y)
+def _tail_safe_exp(ctx: mpmath.ctx_mp.MPContext) -> Callable:
+    """``ctx.exp``, with 0 / +oo beyond :data:`_EXP_LIMIT`."""
+    def exp(y: object) -> object:
+        if isinstance(y, ctx.mpf) and abs(y) > _EXP_LIMIT:
+            return ctx.zero if y < 0 else ctx.inf
+        return ctx.exp(y)
+    return exp
 
 
 def held_sum(terms: Sequence[sp.Expr]) -> sp.Expr:
@@ -570,46 +576,45 @@ def sample_points(symbols: Iterable[sp.Symbol], n: int = POINTS, seed: int = 202
     return points
 
 
-def numeric_value(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr], dps: int = WORK_DPS
-                  ) -> mpmath.mpc:
-    """``expr`` at ``point`` with mpmath at ``dps`` digits (expectations by quadrature)."""
+def numeric_value(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr],
+                  ctx: mpmath.ctx_mp.MPContext) -> mpmath.mpc:
+    """``expr`` at ``point`` as a number of the mpmath context ``ctx``, computed at ``ctx.dps``
+    digits (expectations by quadrature)."""
+    dps = ctx.dps
     expr = _measure_values(expr).xreplace(dict(point))
     expr = expr.replace(lambda e: isinstance(e, FiniteSum), lambda e: held_sum(e.terms()))
     expr = _merge_expectations(expr)
-    expr = expr.replace(
-        lambda e: isinstance(e, Expect),
-        lambda e: _to_sympy(_cached_numeric(e, dps), dps),
-    )
-    value = sp.N(expr, dps)
+    expr = expr.replace(lambda e: isinstance(e, Expect), lambda e: _cached_numeric(e, dps))
+    value = evalf(expr, dps)
     if value.free_symbols or not value.is_number:
         raise ValueError(f"{value} does not evaluate to a number")
-    with mpmath.workdps(dps):
-        if value in (sp.oo, -sp.oo):
-            return mpmath.inf if value is sp.oo else -mpmath.inf
-        if value.has(sp.nan, sp.zoo):
-            return mpmath.nan
-        re_part, im_part = value.as_real_imag()
-        # through strings: exact to the digits computed, whatever SymPy number type comes back
-        return mpmath.mpc(mpmath.mpf(str(sp.N(re_part, dps))), mpmath.mpf(str(sp.N(im_part, dps))))
+    if value in (sp.oo, -sp.oo):
+        return ctx.inf if value is sp.oo else ctx.ninf
+    if value.has(sp.nan, sp.zoo):
+        return ctx.nan
+    re_part, im_part = value.as_real_imag()
+    # through strings: exact to the digits computed, whatever SymPy number type comes back
+    return ctx.mpc(ctx.mpf(str(evalf(re_part, dps))), ctx.mpf(str(evalf(im_part, dps))))
 
 
 def _to_sympy(value: object, dps: int) -> sp.Expr:
     """An mpmath number as a SymPy Float (a complex one when it has an imaginary part)."""
-    if isinstance(value, mpmath.mpc):
+    if isinstance(value, value.context.mpc):
         return sp.Float(value.real, dps) + sp.I * sp.Float(value.imag, dps)
     return sp.Float(value, dps)
 
 
-_NUMERIC_CACHE: dict[tuple[Expect, int], mpmath.mpf] = {}
+#: values of expectations already computed, as SymPy numbers (they cross process boundaries)
+_NUMERIC_CACHE: dict[tuple[Expect, int], sp.Expr] = {}
 
 
-def _cached_numeric(e: Expect, dps: int) -> mpmath.mpf:
+def _cached_numeric(e: Expect, dps: int) -> sp.Expr:
     # quadrature is the slow part of checking; the same expectation recurs across steps
     key = (e, dps)
     if key not in _NUMERIC_CACHE:
         if len(_NUMERIC_CACHE) > 512:
             _NUMERIC_CACHE.clear()
-        _NUMERIC_CACHE[key] = e.numeric(dps)
+        _NUMERIC_CACHE[key] = _to_sympy(e.numeric(dps), dps)
     return _NUMERIC_CACHE[key]
 
 
@@ -640,20 +645,20 @@ def numerically_equal(a: sp.Expr, b: sp.Expr, points: Sequence[Mapping],
                       digits: int = DIGITS) -> tuple[bool, float, dict | None]:
     """Whether ``a`` and ``b`` agree to ``digits`` significant digits at every point:
     (agree, worst relative difference, first failing point or None)."""
-    worst = mpmath.mpf(0)
-    with mpmath.workdps(WORK_DPS):
-        for point in points:
-            va, vb = numeric_value(a, point), numeric_value(b, point)
-            if mpmath.isinf(va) or mpmath.isinf(vb):
-                if va != vb:
-                    return False, float("inf"), dict(point)
-                continue
-            if mpmath.isnan(va) or mpmath.isnan(vb):
-                return False, float("nan"), dict(point)
-            diff = _relative(va, vb)
-            worst = max(worst, diff)
-            if diff > mpmath.mpf(10) ** (-digits):
-                return False, float(diff), dict(point)
+    ctx = private_context(WORK_DPS)
+    worst = ctx.zero
+    for point in points:
+        va, vb = numeric_value(a, point, ctx), numeric_value(b, point, ctx)
+        if ctx.isinf(va) or ctx.isinf(vb):
+            if va != vb:
+                return False, float("inf"), dict(point)
+            continue
+        if ctx.isnan(va) or ctx.isnan(vb):
+            return False, float("nan"), dict(point)
+        diff = _relative(va, vb)
+        worst = max(worst, diff)
+        if diff > ctx.mpf(10) ** (-digits):
+            return False, float(diff), dict(point)
     return True, float(worst), None
 
 
