@@ -39,7 +39,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 from sympy.core.symbol import Str
 
-from ..errors import SymbinfoError
+from ..errors import ResourceLimitError, SymbinfoError
 from ..precision import compiled, evalf, private_context
 
 #: significant digits every numeric check must agree to
@@ -48,6 +48,8 @@ DIGITS = 30
 WORK_DPS = 40
 #: how many random points a numeric check uses
 POINTS = 3
+#: ``Check.method`` of a step whose numeric check ran out of time
+OVER_BUDGET = "over-budget"
 
 
 class DerivationError(SymbinfoError, ValueError):
@@ -281,8 +283,9 @@ class Check:
 
     ``method`` is ``"start"`` (first step), ``"symbolic"`` (SymPy reduced the difference to 0),
     ``"numeric"`` (mpmath agreement to ``digits`` significant digits at ``points`` random points;
-    ``worst`` is the largest relative difference seen) or ``"unchecked"`` (an honest leaf whose
-    expression could not be evaluated).
+    ``worst`` is the largest relative difference seen), ``"unchecked"`` (an honest leaf whose
+    expression could not be evaluated) or ``"over-budget"`` (the numeric check gave up after
+    ``current_limits().step_seconds``: the step is neither confirmed nor refuted).
     """
 
     method: str
@@ -298,6 +301,8 @@ class Check:
             return "checked symbolically"
         if self.method == "unchecked":
             return "not checked"
+        if self.method == OVER_BUDGET:
+            return "not checked numerically (over budget)"
         return "definition"
 
 
@@ -662,6 +667,45 @@ def numerically_equal(a: sp.Expr, b: sp.Expr, points: Sequence[Mapping],
     return True, float(worst), None
 
 
+#: what a numeric check may raise for an expression it cannot evaluate (not a bug)
+_NOT_EVALUABLE = (TypeError, ValueError, ZeroDivisionError)
+
+
+def _numerically_equal_child(a: sp.Expr, b: sp.Expr, points: Sequence[Mapping]) -> tuple:
+    """:func:`numerically_equal` as data, for a child process: ("ok", result, new cache
+    entries) or ("not evaluable" / "failed", message, new cache entries)."""
+    known = set(_NUMERIC_CACHE)
+    try:
+        outcome = ("ok", numerically_equal(a, b, points))
+    except _NOT_EVALUABLE as exc:
+        outcome = ("not evaluable", str(exc))
+    except Exception as exc:  # a bug: the parent raises it, not a silent "over budget"
+        outcome = ("failed", f"{type(exc).__name__}: {exc}")
+    return (*outcome, {k: v for k, v in _NUMERIC_CACHE.items() if k not in known})
+
+
+def _numerically_equal_within(a: sp.Expr, b: sp.Expr, points: Sequence[Mapping]
+                              ) -> tuple[bool, float, dict | None] | str | None:
+    """:func:`numerically_equal` bounded by ``current_limits().step_seconds`` (quadrature and
+    series of some densities run for minutes): its result, the message of an expression that
+    cannot be evaluated, or ``None`` when it gave up."""
+    from ..limits import current_limits
+    from .budget import call_within
+
+    try:
+        answer = call_within(_numerically_equal_child, a, b, points,
+                             seconds=current_limits().step_seconds)
+    except ResourceLimitError:
+        return None
+    if answer is None:
+        return None
+    kind, result, cache = answer
+    _NUMERIC_CACHE.update(cache)
+    if kind == "failed":
+        raise RuntimeError(f"numeric check failed: {result}")
+    return result
+
+
 # --- the derivation ------------------------------------------------------------------------
 
 
@@ -763,7 +807,10 @@ class Derivation:
         show = TextbookStrPrinter().doprint
         lines = [show(self.lhs)]
         for step in self.steps:
-            lines.append(f"  = {show(step.expr)}    [{step.justification()}]")
+            why = step.justification()
+            if step.check is not None and step.check.method == OVER_BUDGET:
+                why += f"; {step.check.describe()}"
+            lines.append(f"  = {show(step.expr)}    [{why}]")
         return "\n".join(lines)
 
 
@@ -782,13 +829,15 @@ def _check_pair(before: sp.Expr, after: sp.Expr, bindings: Mapping, domain: tupl
     symbols = (a.free_symbols | b.free_symbols)
     ranges, constraints = domain
     points = sample_points(symbols, ranges=ranges, constraints=constraints) if symbols else [{}]
-    try:
-        ok, worst, bad = numerically_equal(a, b, points)
-    except (TypeError, ValueError, ZeroDivisionError) as exc:
+    outcome = _numerically_equal_within(a, b, points)
+    if outcome is None:
+        return Check(OVER_BUDGET, points=len(points), digits=DIGITS)
+    if isinstance(outcome, str):
         if isinstance(step, CouldNotDo):
             return Check("unchecked")
         raise DerivationError(
-            f"step {index} ({step.justification()}) could not be checked: {exc}") from exc
+            f"step {index} ({step.justification()}) could not be checked: {outcome}")
+    ok, worst, bad = outcome
     if not ok and isinstance(step, CouldNotDo) and worst != worst:  # nan: not evaluable
         return Check("unchecked")
     if not ok:
