@@ -422,10 +422,10 @@ def _cmd_identities(args: argparse.Namespace) -> int:
     for k, item in enumerate(catalog, 1):
         name = _identity_name(item, k)
         # progress on stderr, so stdout (or -o FILE) holds only the report
-        print(f"[{k}/{len(catalog)}] {name} ...", end=" ", file=sys.stderr, flush=True)
+        _say(f"[{k}/{len(catalog)}] {name} ...", end=" ")
         ok, summary = run_identity(item)
         failed += not ok
-        print("ok" if ok else "FAILED", file=sys.stderr, flush=True)
+        _say("ok" if ok else "FAILED")
         lines.append(f"{'ok' if ok else 'FAIL':4}  {name}: {summary}")
     lines.append(f"{len(catalog) - failed}/{len(catalog)} identities hold as catalogued")
     sep = "\n\n" if args.format == "markdown" else "\n"
@@ -569,11 +569,11 @@ def failure(exc: Exception) -> tuple[int, str]:
                "(a bug in symbinfo; please report it)")
 
 
-def _say(line: str) -> None:
-    """One line on stderr, if there is a stderr."""
+def _say(text: str, end: str = "\n") -> None:
+    """``text`` on stderr, if there is a stderr (``print(file=None)`` would write to stdout)."""
     if sys.stderr is not None:
         with contextlib.suppress(OSError, ValueError):
-            print(line, file=sys.stderr, flush=True)
+            print(text, end=end, file=sys.stderr, flush=True)
 
 
 def _one_line(exc: BaseException) -> str:

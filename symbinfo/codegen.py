@@ -33,6 +33,8 @@ import sympy as sp
 from sympy.codegen.cfunctions import log1p
 from sympy.printing.pycode import MpmathPrinter  # noqa: F401 - the printer lambdify uses
 
+from .precision import namespace
+
 __all__ = ["prepare", "to_mpmath", "to_numpy", "xlog1py", "xlogy"]
 
 
@@ -223,8 +225,7 @@ def to_mpmath(expr: sp.Expr, args: Sequence[sp.Symbol], dps: int = 50
     ctx.dps = dps
     body, constants = _hoist_constants(prepare(expr))
     # the context's own functions shadow the global mpmath ones in the generated code
-    ns: dict[str, Any] = {name: getattr(ctx, name) for name in dir(ctx)
-                          if not name.startswith("_")}
+    ns: dict[str, Any] = namespace(ctx)  # SymPy's names too (elliptic_k -> ctx.ellipk)
     ns["xlogy"] = lambda x, y: ctx.zero if x == 0 else x * ctx.log(y)
     ns["xlog1py"] = lambda x, y: ctx.zero if x == 0 else x * ctx.log1p(y)
     guard = dps + 10

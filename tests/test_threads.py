@@ -123,3 +123,13 @@ def test_the_rule_catches_each_form():
     code = ("import mpmath\nfrom mpmath import workdps\nwith mpmath.workdps(30): pass\n"
             "mpmath.mp.dps = 30\nmp.prec = 100\nsp.Poly(x).nroots()\n")
     assert sorted(line for line, _ in _global_context_uses(ast.parse(code))) == [2, 3, 4, 5, 6]
+
+
+def test_exported_mpmath_functions_compute_at_their_own_precision():
+    # SymPy's names for these (elliptic_k, LambertW, Shi) differ from mpmath's: the generated
+    # code must still find them in the function's own context, not the global one
+    from symbinfo import to_mpmath
+
+    for f in (sp.elliptic_k(x / 4), sp.LambertW(x), sp.Shi(x)):
+        value = to_mpmath(f, [x], dps=50)("1.5")
+        assert abs(sp.Float(value, 50) - sp.N(f.subs(x, sp.Rational(3, 2)), 50)) < 1e-45, f
