@@ -284,8 +284,9 @@ class Check:
     ``method`` is ``"start"`` (first step), ``"symbolic"`` (SymPy reduced the difference to 0),
     ``"numeric"`` (mpmath agreement to ``digits`` significant digits at ``points`` random points;
     ``worst`` is the largest relative difference seen), ``"unchecked"`` (an honest leaf whose
-    expression could not be evaluated) or ``"over-budget"`` (the numeric check gave up after
-    ``current_limits().step_seconds``: the step is neither confirmed nor refuted).
+    expression could not be evaluated) or ``"over-budget"`` (the check gave up after
+    ``current_limits().step_seconds``: the step is neither confirmed nor refuted). Every check
+    (simplify, quadrature) runs in a child process bounded by that budget.
     """
 
     method: str
@@ -536,8 +537,28 @@ def symbolically_equal(a: sp.Expr, b: sp.Expr) -> bool:
         if transform(diff) == 0:
             return True
     if sp.count_ops(diff) <= 150:  # simplify is slow on big expressions; numeric check is cheaper
-        return sp.simplify(diff) == 0
+        return _within_step_budget(_simplifies_to_zero, diff) is True
     return False
+
+
+def _simplifies_to_zero(expr: sp.Expr) -> bool:
+    return sp.simplify(expr) == 0
+
+
+def _simplifies_to_true(condition: sp.Basic) -> bool:
+    return sp.simplify(condition) is sp.true
+
+
+def _within_step_budget(func: Callable, *args: object) -> object:
+    """``func(*args)`` in a child process bounded by ``current_limits().step_seconds``, or
+    ``None`` when it gives up (or fails)."""
+    from ..limits import current_limits
+    from .budget import call_within
+
+    try:
+        return call_within(func, *args, seconds=current_limits().step_seconds)
+    except ResourceLimitError:
+        return None
 
 
 def sample_points(symbols: Iterable[sp.Symbol], n: int = POINTS, seed: int = 20240531,
@@ -689,14 +710,7 @@ def _numerically_equal_within(a: sp.Expr, b: sp.Expr, points: Sequence[Mapping]
     """:func:`numerically_equal` bounded by ``current_limits().step_seconds`` (quadrature and
     series of some densities run for minutes): its result, the message of an expression that
     cannot be evaluated, or ``None`` when it gave up."""
-    from ..limits import current_limits
-    from .budget import call_within
-
-    try:
-        answer = call_within(_numerically_equal_child, a, b, points,
-                             seconds=current_limits().step_seconds)
-    except ResourceLimitError:
-        return None
+    answer = _within_step_budget(_numerically_equal_child, a, b, points)
     if answer is None:
         return None
     kind, result, cache = answer
@@ -818,7 +832,11 @@ def _check_pair(before: sp.Expr, after: sp.Expr, bindings: Mapping, domain: tupl
                 index: int, step: Step) -> Check:
     if isinstance(step, Infinite):
         # the terms p log(p/0) diverge: check the support condition itself, not a number
-        if step.expr is sp.oo and sp.simplify(step.witness) is sp.true:
+        shown = step.expr is sp.oo and (
+            step.witness is sp.true or _within_step_budget(_simplifies_to_true, step.witness))
+        if shown is None:
+            return Check(OVER_BUDGET)
+        if shown:
             return Check("symbolic")
         raise DerivationError(f"step {index}: the support condition {step.witness} is not shown")
     a, b = apply_bindings(before, bindings), apply_bindings(after, bindings)
