@@ -4,20 +4,31 @@ Distributions are written as in sympy.stats, ``"Normal(mu, sigma)"``, ``"Gamma(k
 parameter assumptions are inferred from each parameter's role and can be overridden with
 ``--assume "mu:real"`` or ``--assume "k:positive,integer"``.
 
+Work is bounded by symbinfo's limits (``symbinfo.Limits``); raise one for a command with
+``--limit step_seconds=60`` (repeatable).
+
 Exit status: 0 when the result holds (or was computed), 1 when a check or verification is
-refuted or undecided, 2 for bad input (one line on stderr, never a traceback).
+refuted or undecided, 2 for bad input or a result that cannot be written, 3 for an internal
+error, 130 when interrupted; each failure is one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import dataclasses
+import math
+import os
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import sympy as sp
 
-from .errors import ParseError, SymbinfoError
+from . import errors
+from .errors import ResourceLimitError, SymbinfoError
+from .limits import Limits, using_limits
 
 FORMATS = ("text", "latex", "markdown")
 
@@ -37,6 +48,10 @@ class _Parser(argparse.ArgumentParser):
 
 class UsageError(SymbinfoError, ValueError):
     """A command-line mistake found after argparse (bad --assume, missing target...)."""
+
+
+class OutputError(SymbinfoError, OSError):
+    """The result could not be written (standard output closed or full, -o FILE unwritable)."""
 
 
 # --------------------------------------------------------------------------- input
@@ -67,6 +82,41 @@ def parse_assumptions(items: Sequence[str]) -> dict[str, dict[str, bool]]:
                 raise UsageError(f"unknown assumption {word!r} in --assume {item!r} (use "
                              f"{', '.join(sorted(_ASSUMPTION_NAMES))})")
             facts[word] = value
+        try:  # SymPy refuses contradictions (positive and negative) when a symbol is made
+            sp.Symbol(name, **facts)
+        except ValueError:
+            raise UsageError(f"contradictory assumptions for {name!r} in --assume "
+                             f"{item!r}") from None
+    return out
+
+
+def parse_limits(items: Sequence[str]) -> dict[str, float]:
+    """Read ``--limit`` values ``"name=number"`` (the fields of ``symbinfo.Limits``).
+
+    >>> parse_limits(["step_seconds=60", "finite_outcomes=10**6"])
+    Traceback (most recent call last):
+    ...
+    symbinfo.cli.UsageError: --limit expects NAME=NUMBER, got 'finite_outcomes=10**6'
+    >>> parse_limits(["step_seconds=60", "finite_outcomes=1000000"])
+    {'step_seconds': 60, 'finite_outcomes': 1000000}
+    """
+    fields = {f.name for f in dataclasses.fields(Limits)}
+    out: dict[str, float] = {}
+    for item in items:
+        name, _, text = (part.strip() for part in item.partition("="))
+        try:
+            value: float = int(text)
+        except ValueError:
+            try:
+                value = float(text)
+            except ValueError:
+                value = math.nan
+        if not math.isfinite(value):
+            raise UsageError(f"--limit expects NAME=NUMBER, got {item!r}")
+        if name not in fields:
+            raise UsageError(f"unknown limit {name!r} in --limit {item!r} (use "
+                             f"{', '.join(sorted(fields))})")
+        out[name] = value
     return out
 
 
@@ -126,7 +176,7 @@ def _base(text: str) -> sp.Basic:
     from .parsing import parse_expression
 
     value = parse_expression(text)
-    if value.is_number and (value.is_positive is False or value == 1):
+    if value.is_number and not (value.is_positive and value != 1):  # nan, zoo, 0/0 too
         raise UsageError(f"--base must be positive and not 1, got {text!r}")
     return value
 
@@ -152,11 +202,31 @@ def render(lhs: sp.Basic | None, rhs: sp.Basic, fmt: str) -> str:
 
 
 def _emit(args: argparse.Namespace, text: str) -> None:
-    if getattr(args, "output", None):
-        with open(args.output, "w", encoding="utf-8") as fh:
+    """Write the result to -o FILE or standard output; a failed write is an error."""
+    path = getattr(args, "output", None)
+    if not path:
+        write_stdout(text)
+        return
+    try:
+        with open(path, "w", encoding="utf-8") as fh:
             fh.write(text.rstrip("\n") + "\n")
-    else:
-        print(text)
+    except OSError as exc:
+        raise OutputError(f"cannot write the result to {path!r}: {exc.strerror or exc}") from exc
+
+
+def write_stdout(text: str) -> None:
+    """Print ``text`` and flush, or raise :class:`OutputError` (closed, full, broken pipe)."""
+    if sys.stdout is None:  # the shell started us with standard output closed
+        raise OutputError("cannot write the result: standard output is closed")
+    try:
+        print(text, file=sys.stdout, flush=True)
+    except (OSError, ValueError) as exc:  # ValueError: a closed file object
+        # the interpreter flushes stdout again at exit; point it at /dev/null so that this
+        # error is reported once, by us
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        reason = getattr(exc, "strerror", None) or exc
+        raise OutputError(f"cannot write the result to standard output: {reason}") from exc
 
 
 def _verification_text(result: object, fmt: str) -> str:
@@ -352,10 +422,10 @@ def _cmd_identities(args: argparse.Namespace) -> int:
     for k, item in enumerate(catalog, 1):
         name = _identity_name(item, k)
         # progress on stderr, so stdout (or -o FILE) holds only the report
-        print(f"[{k}/{len(catalog)}] {name} ...", end=" ", file=sys.stderr, flush=True)
+        _say(f"[{k}/{len(catalog)}] {name} ...", end=" ")
         ok, summary = run_identity(item)
         failed += not ok
-        print("ok" if ok else "FAILED", file=sys.stderr, flush=True)
+        _say("ok" if ok else "FAILED")
         lines.append(f"{'ok' if ok else 'FAIL':4}  {name}: {summary}")
     lines.append(f"{len(catalog) - failed}/{len(catalog)} identities hold as catalogued")
     sep = "\n\n" if args.format == "markdown" else "\n"
@@ -366,7 +436,7 @@ def _cmd_identities(args: argparse.Namespace) -> int:
 def _cmd_tour(args: argparse.Namespace) -> int:
     from .tour import run
 
-    return 1 if run() else 0
+    return 1 if run(out=write_stdout) else 0
 
 
 # --------------------------------------------------------------------------- parser
@@ -393,6 +463,9 @@ def build_parser() -> argparse.ArgumentParser:
         if base:
             p.add_argument("--base", default="E",
                            help="logarithm base: 2 (bits), E (nats, default), 10 or a symbol")
+        p.add_argument("--limit", action="append", metavar="NAME=NUMBER",
+                       help="raise or lower one of symbinfo's work limits for this command, "
+                            "e.g. 'step_seconds=60' (see symbinfo.Limits; repeatable)")
         return p
 
     def syntax(p: argparse.ArgumentParser) -> None:
@@ -458,16 +531,49 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return args.func(args)
-    except (ParseError, SymbinfoError) as exc:
-        print(f"symbinfo {args.command}: error: {_one_line(exc)}", file=sys.stderr)
-        return 2
-    except OSError as exc:  # -o to an unwritable place
-        print(f"symbinfo {args.command}: error: {exc}", file=sys.stderr)
-        return 2
+        with warnings.catch_warnings():
+            # Python's warnings (a SyntaxWarning while a formula is parsed, SymPy's
+            # deprecations) are for programmers; the shell gets the result or one error line
+            warnings.simplefilter("ignore")
+            with using_limits(**parse_limits(args.limit or [])):
+                return args.func(args)
     except KeyboardInterrupt:
-        print("symbinfo: interrupted", file=sys.stderr)
+        _say("symbinfo: interrupted")
         return 130
+    except Exception as exc:
+        status, message = failure(exc)
+        _say(f"symbinfo {args.command}: {message}")
+        return status
+
+
+def failure(exc: Exception) -> tuple[int, str]:
+    """(exit status, one-line message) for an exception that ended a command: 2 for bad input
+    (a symbinfo error) and for a result too large to print, 3 for anything else (a bug).
+
+    >>> failure(UsageError("give two formulas"))
+    (2, 'error: give two formulas')
+    >>> failure(KeyError("x"))
+    (3, "internal error: KeyError: 'x' (a bug in symbinfo; please report it)")
+    """
+    internal = getattr(errors, "InternalError", None)
+    if isinstance(exc, SymbinfoError) and not (internal and isinstance(exc, internal)):
+        return 2, f"error: {_one_line(exc)}"
+    if isinstance(exc, ValueError) and "integer string conversion" in str(exc):
+        # Python refuses to turn an integer of over 4300 digits into text (quadratic time)
+        limit = ResourceLimitError(
+            f"an integer of more than {sys.get_int_max_str_digits()} digits came up, more "
+            "than Python converts to text (the environment variable PYTHONINTMAXSTRDIGITS "
+            "raises that limit)")
+        return 2, f"error: {limit}"
+    return 3, (f"internal error: {type(exc).__name__}: {_one_line(exc)} "
+               "(a bug in symbinfo; please report it)")
+
+
+def _say(text: str, end: str = "\n") -> None:
+    """``text`` on stderr, if there is a stderr (``print(file=None)`` would write to stdout)."""
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            print(text, end=end, file=sys.stderr, flush=True)
 
 
 def _one_line(exc: BaseException) -> str:

@@ -43,6 +43,7 @@ from sympy.printing.pycode import MpmathPrinter  # noqa: F401 - the printer lamb
 
 from .errors import UnsupportedInputError
 from .parsing.gate import to_expr
+from .precision import namespace
 
 __all__ = ["prepare", "to_mpmath", "to_numpy", "xlog1py", "xlogy"]
 
@@ -295,8 +296,7 @@ def to_mpmath(expr: sp.Expr, args: Sequence[sp.Symbol], dps: int = 50
     ctx.dps = dps
     body, constants = _hoist_constants(prepare(expr))
     # the context's own functions shadow the global mpmath ones in the generated code
-    ns: dict[str, Any] = {name: getattr(ctx, name) for name in dir(ctx)
-                          if not name.startswith("_")}
+    ns: dict[str, Any] = namespace(ctx)  # SymPy's names too (elliptic_k -> ctx.ellipk)
     ns["xlogy"] = lambda x, y: ctx.zero if x == 0 else x * ctx.log(y)
     ns["xlog1py"] = lambda x, y: ctx.zero if x == 0 else x * ctx.log1p(y)
     guard = dps + 10

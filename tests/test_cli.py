@@ -8,11 +8,17 @@ fast.
 from __future__ import annotations
 
 import os
+import select
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+
+from symbinfo import errors
+from symbinfo.cli import failure
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -31,7 +37,45 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "derive": ("derive", "kl", "Normal(m1, s1)", "Normal(m2, s2)", "--format", "latex"),
     # two quick catalog entries: a Shannon identity and a known false claim (must be refuted)
     "identities": ("identities", "chain rule for entropy", "KL symmetry"),
+    # the command-line contract: one line on stderr and a documented exit status, whatever comes
+    "contradictory-assume": ("entropy", "Normal(x, s)", "--assume", "x:positive,negative"),
+    # an integer of 4389 digits: over Python's int-to-text limit (or a parser limit)
+    "huge-integer": ("check", "x", "--target", "(10**399)**11"),
+    "syntax-warning": ("verify", "2and x", "1"),  # Python warns about "2and" while parsing
+    "closed-stdout": ("entropy", "Die(6)"),
+    "full-stdout": ("entropy", "Die(6)"),
+    # SymPy raised "has no attribute 'pdf'" here: an internal error, unless it has been fixed
+    "internal": ("kl", "Binomial(n, p)", "Binomial(m, q)"),
+    # the numeric check of this derivation's last step takes minutes
+    "derive-over-budget": ("derive", "entropy", "Skellam(1, 2)", "--limit", "step_seconds=1"),
+    "interrupt": ("identities",),
 }
+
+
+def _close_stdout() -> None:  # pragma: no cover - runs in the child before exec
+    os.close(1)
+
+
+#: how each special invocation is started (default: stdout and stderr are pipes)
+SPECIAL: dict[str, dict] = {
+    "closed-stdout": {"stdout": None, "preexec_fn": _close_stdout},
+    "full-stdout": {"stdout": "/dev/full"},
+}
+
+
+def _interrupt_once_running(proc: subprocess.Popen, deadline: float) -> str:
+    """Send SIGINT once the command has started working (its first progress line, so that
+    Python has finished importing); return the stderr read so far."""
+    seen = b""
+    while b"[1/" not in seen and time.monotonic() < deadline:
+        ready, _, _ = select.select([proc.stderr], [], [], 1)
+        if ready:
+            chunk = os.read(proc.stderr.fileno(), 4096)
+            if not chunk:
+                break
+            seen += chunk
+    proc.send_signal(signal.SIGINT)
+    return seen.decode()
 
 
 @pytest.fixture(scope="module")
@@ -40,13 +84,24 @@ def cli(tmp_path_factory) -> tuple[dict[str, subprocess.CompletedProcess], Path]
     # `python -m symbinfo` runs the symbinfo of this checkout, like the installed script.
     path = os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
     env = {**os.environ, "PYTHONPATH": path}
-    procs = {key: subprocess.Popen([sys.executable, "-m", "symbinfo", *args], cwd=cwd, env=env,
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for key, args in COMMANDS.items()}
+    procs, files = {}, []
+    for key, args in COMMANDS.items():
+        how = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **SPECIAL.get(key, {})}
+        if isinstance(how["stdout"], str):
+            if not os.path.exists(how["stdout"]):
+                continue
+            how["stdout"] = open(how["stdout"], "w")  # noqa: SIM115 - closed below
+            files.append(how["stdout"])
+        procs[key] = subprocess.Popen([sys.executable, "-m", "symbinfo", *args], cwd=cwd,
+                                      env=env, text=True, **how)
+    early = _interrupt_once_running(procs["interrupt"], time.monotonic() + 120)
     done = {}
     for key, proc in procs.items():
         out, err = proc.communicate(timeout=300)
+        err = early + err if key == "interrupt" else err
         done[key] = subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+    for fh in files:
+        fh.close()
     return done, cwd
 
 
@@ -124,3 +179,75 @@ def test_identity_catalog_shows_progress(cli):
     progress = proc.stderr.splitlines()
     assert progress[0].startswith("[1/") and all(line.endswith("ok") for line in progress)
     assert proc.stdout.rstrip().endswith("identities hold as catalogued")
+
+
+def test_contradictory_assumptions_are_bad_input(cli):
+    proc = cli[0]["contradictory-assume"]
+    assert proc.returncode == 2
+    assert "contradictory assumptions" in one_line_error(proc)
+
+
+def test_an_integer_too_long_to_print_is_one_line(cli):
+    proc = cli[0]["huge-integer"]
+    assert proc.returncode == 2
+    one_line_error(proc)
+
+
+def test_python_warnings_do_not_reach_the_shell(cli):
+    proc = cli[0]["syntax-warning"]
+    assert proc.returncode == 2
+    assert "Warning" not in one_line_error(proc)
+
+
+@pytest.mark.parametrize("args", [
+    ("entropy", "Normal(0, 1)", "--base", "0/0"),
+    ("entropy", "Die(6)", "--limit", "step_seconds=-1"),
+    ("entropy", "Die(6)", "--limit", "steps=5"),
+    ("entropy", "Die(6)", "-o", "no/such/dir/h.md"),
+])
+def test_bad_options_are_one_line_exit_2(args, capsys, tmp_path, monkeypatch):
+    # checked in this process (main() returns the exit status); the subprocesses above show
+    # that what main() writes is all the shell sees
+    monkeypatch.chdir(tmp_path)
+    from symbinfo.cli import main
+
+    assert main(list(args)) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and len(err.strip().splitlines()) == 1, err
+
+
+def test_a_result_that_cannot_be_written_is_an_error(cli):
+    ran = [key for key in ("closed-stdout", "full-stdout") if key in cli[0]]
+    assert "closed-stdout" in ran
+    for key in ran:
+        proc = cli[0][key]
+        assert proc.returncode == 2, key
+        assert "cannot write the result" in one_line_error(proc), key
+
+
+def test_an_unexpected_failure_is_one_line_exit_3(cli):
+    proc = cli[0]["internal"]
+    assert "Traceback" not in proc.stderr
+    if proc.returncode == 3:
+        assert "internal error" in one_line_error(proc)
+    else:  # fixed since: then it answers or refuses like any other input
+        assert proc.returncode in (0, 2), proc.stderr
+    status, message = failure(ZeroDivisionError("division by zero"))
+    assert status == 3 and message.startswith("internal error: ZeroDivisionError")
+    internal = getattr(errors, "InternalError", None)
+    if internal is not None:
+        assert failure(internal("a SymPy exception inside a public call"))[0] == 3
+
+
+def test_interrupt_is_one_line_exit_130(cli):
+    proc = cli[0]["interrupt"]
+    assert proc.returncode == 130, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.rstrip().endswith("symbinfo: interrupted")
+    assert len(proc.stderr.strip().splitlines()) == 1  # the progress line it interrupted
+
+
+def test_a_derivation_check_over_budget_is_shown_not_failed(cli):
+    proc = cli[0]["derive-over-budget"]
+    assert proc.returncode == 0, proc.stderr
+    assert "not checked numerically (over budget)" in proc.stdout

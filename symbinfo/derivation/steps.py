@@ -39,8 +39,9 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 from sympy.core.symbol import Str
 
-from ..errors import SymbinfoError
+from ..errors import ResourceLimitError, SymbinfoError
 from ..parsing.gate import to_sympy
+from ..precision import compiled, evalf, private_context
 
 #: significant digits every numeric check must agree to
 DIGITS = 30
@@ -48,6 +49,8 @@ DIGITS = 30
 WORK_DPS = 40
 #: how many random points a numeric check uses
 POINTS = 3
+#: ``Check.method`` of a step whose numeric check ran out of time
+OVER_BUDGET = "over-budget"
 
 
 class DerivationError(SymbinfoError, ValueError):
@@ -117,57 +120,57 @@ class Expect(sp.Expr):
         return sp.Add(*out)
 
     def numeric(self, dps: int) -> mpmath.mpf:
-        """The expectation by mpmath quadrature (or summation); all parameters must be numbers."""
+        """The expectation by mpmath quadrature (or summation) in a private mpmath context at
+        ``dps`` digits; all parameters must be numbers."""
         if (self.pdf * self.body).free_symbols - {self.x}:
             raise DerivationError(f"{self} still has free symbols; substitute numbers first")
-        modules = [{"exp": _tail_safe_exp}, "mpmath"]
-        density = sp.lambdify(self.x, self.pdf, modules=modules)
-        body = sp.lambdify(self.x, self.body, modules=modules)
+        ctx = private_context(dps)
+        exp = _tail_safe_exp(ctx)
+        density = compiled([self.x], self.pdf, ctx, exp=exp)
+        body = compiled([self.x], self.body, ctx, exp=exp)
 
         # sums include their ends; integrals get their ends from _quad
-        ends = {"lo": -mpmath.inf, "hi": mpmath.inf}
+        ends = {"lo": ctx.ninf, "hi": ctx.inf}
 
         def f(t: mpmath.mpf) -> mpmath.mpf:
             # nodes rounded onto or past a support end lie outside the support: density 0 there
             if t <= ends["lo"] or t >= ends["hi"]:
-                return mpmath.mpf(0)
+                return ctx.zero
             # where the density vanishes the integrand is 0, as in 0·log 0 = 0
             weight = density(t)
             return weight * body(t) if weight != 0 else weight
         if self.discrete:
-            with mpmath.workdps(dps):
-                lo, hi = self._ends(dps)
-                return mpmath.nsum(f, [lo, hi])
-        value, error = self._quad(f, dps, ends)
-        if error > mpmath.mpf(10) ** (8 - dps) * max(1, abs(value)):
+            return ctx.nsum(f, list(self._ends(ctx)))
+        value, error = self._quad(f, ctx, ends)
+        if error > ctx.mpf(10) ** (8 - dps) * max(1, abs(value)):
             # an endpoint singularity (x**(k/2 - 1) near 0, (1 - x)**(b - 1) near 1) limits
             # tanh-sinh by how close its nodes get to the end: twice the digits get closer
-            value, error = self._quad(f, 2 * dps, ends)
+            ctx.dps = 2 * dps
+            value, error = self._quad(f, ctx, ends)
         return value
 
-    def _ends(self, dps: int) -> tuple:
-        return tuple(mpmath.mpmathify(sp.N(v, dps)) if v.is_finite else
-                     (mpmath.inf if v is sp.oo else -mpmath.inf) for v in (self.lo, self.hi))
+    def _ends(self, ctx: mpmath.ctx_mp.MPContext) -> tuple:
+        return tuple(ctx.convert(evalf(v, ctx.dps)) if v.is_finite else
+                     (ctx.inf if v is sp.oo else ctx.ninf) for v in (self.lo, self.hi))
 
-    def _quad(self, f: Callable, dps: int, ends: dict) -> tuple:
-        with mpmath.workdps(dps):
-            lo, hi = self._ends(dps)
-            # a support end that is not exactly representable is moved inwards by a few ulps,
-            # so no node falls outside the support (Frechet: exp(-1/(x - m)) for x just below m
-            # is astronomically large)
-            nudge = mpmath.mpf(2) ** (4 - mpmath.mp.prec)
-            lo = lo + abs(lo) * nudge if mpmath.isfinite(lo) else lo
-            hi = hi - abs(hi) * nudge if mpmath.isfinite(hi) else hi
-            ends.update(lo=lo, hi=hi)
-            # splitting at 0 keeps tanh-sinh accurate on two-sided infinite ranges, at 1 it
-            # separates a singular end at 0 from a long tail, and at the kinks of |g(x)|
-            # (Laplace densities) it keeps the integrand smooth on each piece
-            cuts = {mpmath.mpf(0), mpmath.mpf(1)} | self._kinks()
-            cuts = sorted(c for c in cuts if lo < c < hi)
-            value, error = mpmath.quad(f, [lo, *cuts, hi], error=True)
-            return +value, error
+    def _quad(self, f: Callable, ctx: mpmath.ctx_mp.MPContext, ends: dict) -> tuple:
+        lo, hi = self._ends(ctx)
+        # a support end that is not exactly representable is moved inwards by a few ulps,
+        # so no node falls outside the support (Frechet: exp(-1/(x - m)) for x just below m
+        # is astronomically large)
+        nudge = ctx.mpf(2) ** (4 - ctx.prec)
+        lo = lo + abs(lo) * nudge if ctx.isfinite(lo) else lo
+        hi = hi - abs(hi) * nudge if ctx.isfinite(hi) else hi
+        ends.update(lo=lo, hi=hi)
+        # splitting at 0 keeps tanh-sinh accurate on two-sided infinite ranges, at 1 it
+        # separates a singular end at 0 from a long tail, and at the kinks of |g(x)|
+        # (Laplace densities) it keeps the integrand smooth on each piece
+        cuts = {ctx.zero, ctx.one} | self._kinks(ctx)
+        cuts = sorted(c for c in cuts if lo < c < hi)
+        value, error = ctx.quad(f, [lo, *cuts, hi], error=True)
+        return +value, error
 
-    def _kinks(self) -> set:
+    def _kinks(self, ctx: mpmath.ctx_mp.MPContext) -> set:
         """Where the integrand is not smooth, so quadrature should split there: zeros of the
         arguments of ``Abs``, the breakpoints of ``Piecewise`` conditions, and real zeros of
         polynomial factors of the density (log p(x) is singular there)."""
@@ -185,9 +188,11 @@ class Expect(sp.Expr):
         for arg in candidates:
             if not (arg.has(x) and arg.is_polynomial(x)) or sp.degree(arg, x) > 2:
                 continue
-            for root in sp.Poly(arg, x).nroots(n=mpmath.mp.dps + 5):
-                if root.is_real:
-                    out.add(mpmath.mpf(str(root)))
+            # exact roots (degree <= 2); Poly.nroots would set mpmath's global precision
+            for root in sp.roots(sp.Poly(arg, x)):
+                value = evalf(root, ctx.dps + 5)
+                if value.is_real:
+                    out.add(ctx.convert(str(value)))
         return out
 
     def _sympystr(self, printer) -> str:
@@ -251,13 +256,16 @@ class FiniteSum(sp.Expr):
 #: |x| ~ 1e30, so y ~ -10**(4e29)) needs as many bits as that exponent: mpmath would not
 #: finish. Below the limit exp is exact (exp(1e30) is cheap); beyond it exp(y) is 0 to any
 #: precision that matters, or +oo, which only arises where the density is 0 anyway.
-_EXP_LIMIT = mpmath.mpf(2) ** 4096
+_EXP_LIMIT = 2**4096
 
 
-def _tail_safe_exp(y: object) -> object:
-    if isinstance(y, mpmath.mpf) and abs(y) > _EXP_LIMIT:
-        return mpmath.mpf(0) if y < 0 else mpmath.inf
-    return mpmath.exp(y)
+def _tail_safe_exp(ctx: mpmath.ctx_mp.MPContext) -> Callable:
+    """``ctx.exp``, with 0 / +oo beyond :data:`_EXP_LIMIT`."""
+    def exp(y: object) -> object:
+        if isinstance(y, ctx.mpf) and abs(y) > _EXP_LIMIT:
+            return ctx.zero if y < 0 else ctx.inf
+        return ctx.exp(y)
+    return exp
 
 
 def held_sum(terms: Sequence[sp.Expr]) -> sp.Expr:
@@ -277,8 +285,10 @@ class Check:
 
     ``method`` is ``"start"`` (first step), ``"symbolic"`` (SymPy reduced the difference to 0),
     ``"numeric"`` (mpmath agreement to ``digits`` significant digits at ``points`` random points;
-    ``worst`` is the largest relative difference seen) or ``"unchecked"`` (an honest leaf whose
-    expression could not be evaluated).
+    ``worst`` is the largest relative difference seen), ``"unchecked"`` (an honest leaf whose
+    expression could not be evaluated) or ``"over-budget"`` (the check gave up after
+    ``current_limits().step_seconds``: the step is neither confirmed nor refuted). Every check
+    (simplify, quadrature) runs in a child process bounded by that budget.
     """
 
     method: str
@@ -294,6 +304,8 @@ class Check:
             return "checked symbolically"
         if self.method == "unchecked":
             return "not checked"
+        if self.method == OVER_BUDGET:
+            return "not checked numerically (over budget)"
         return "definition"
 
 
@@ -527,8 +539,28 @@ def symbolically_equal(a: sp.Expr, b: sp.Expr) -> bool:
         if transform(diff) == 0:
             return True
     if sp.count_ops(diff) <= 150:  # simplify is slow on big expressions; numeric check is cheaper
-        return sp.simplify(diff) == 0
+        return _within_step_budget(_simplifies_to_zero, diff) is True
     return False
+
+
+def _simplifies_to_zero(expr: sp.Expr) -> bool:
+    return sp.simplify(expr) == 0
+
+
+def _simplifies_to_true(condition: sp.Basic) -> bool:
+    return sp.simplify(condition) is sp.true
+
+
+def _within_step_budget(func: Callable, *args: object) -> object:
+    """``func(*args)`` in a child process bounded by ``current_limits().step_seconds``, or
+    ``None`` when it gives up (or fails)."""
+    from ..limits import current_limits
+    from .budget import call_within
+
+    try:
+        return call_within(func, *args, seconds=current_limits().step_seconds)
+    except ResourceLimitError:
+        return None
 
 
 def sample_points(symbols: Iterable[sp.Symbol], n: int = POINTS, seed: int = 20240531,
@@ -572,46 +604,45 @@ def sample_points(symbols: Iterable[sp.Symbol], n: int = POINTS, seed: int = 202
     return points
 
 
-def numeric_value(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr], dps: int = WORK_DPS
-                  ) -> mpmath.mpc:
-    """``expr`` at ``point`` with mpmath at ``dps`` digits (expectations by quadrature)."""
+def numeric_value(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr],
+                  ctx: mpmath.ctx_mp.MPContext) -> mpmath.mpc:
+    """``expr`` at ``point`` as a number of the mpmath context ``ctx``, computed at ``ctx.dps``
+    digits (expectations by quadrature)."""
+    dps = ctx.dps
     expr = _measure_values(expr).xreplace(dict(point))
     expr = expr.replace(lambda e: isinstance(e, FiniteSum), lambda e: held_sum(e.terms()))
     expr = _merge_expectations(expr)
-    expr = expr.replace(
-        lambda e: isinstance(e, Expect),
-        lambda e: _to_sympy(_cached_numeric(e, dps), dps),
-    )
-    value = sp.N(expr, dps)
+    expr = expr.replace(lambda e: isinstance(e, Expect), lambda e: _cached_numeric(e, dps))
+    value = evalf(expr, dps)
     if value.free_symbols or not value.is_number:
         raise ValueError(f"{value} does not evaluate to a number")
-    with mpmath.workdps(dps):
-        if value in (sp.oo, -sp.oo):
-            return mpmath.inf if value is sp.oo else -mpmath.inf
-        if value.has(sp.nan, sp.zoo):
-            return mpmath.nan
-        re_part, im_part = value.as_real_imag()
-        # through strings: exact to the digits computed, whatever SymPy number type comes back
-        return mpmath.mpc(mpmath.mpf(str(sp.N(re_part, dps))), mpmath.mpf(str(sp.N(im_part, dps))))
+    if value in (sp.oo, -sp.oo):
+        return ctx.inf if value is sp.oo else ctx.ninf
+    if value.has(sp.nan, sp.zoo):
+        return ctx.nan
+    re_part, im_part = value.as_real_imag()
+    # through strings: exact to the digits computed, whatever SymPy number type comes back
+    return ctx.mpc(ctx.mpf(str(evalf(re_part, dps))), ctx.mpf(str(evalf(im_part, dps))))
 
 
 def _to_sympy(value: object, dps: int) -> sp.Expr:
     """An mpmath number as a SymPy Float (a complex one when it has an imaginary part)."""
-    if isinstance(value, mpmath.mpc):
+    if isinstance(value, value.context.mpc):
         return sp.Float(value.real, dps) + sp.I * sp.Float(value.imag, dps)
     return sp.Float(value, dps)
 
 
-_NUMERIC_CACHE: dict[tuple[Expect, int], mpmath.mpf] = {}
+#: values of expectations already computed, as SymPy numbers (they cross process boundaries)
+_NUMERIC_CACHE: dict[tuple[Expect, int], sp.Expr] = {}
 
 
-def _cached_numeric(e: Expect, dps: int) -> mpmath.mpf:
+def _cached_numeric(e: Expect, dps: int) -> sp.Expr:
     # quadrature is the slow part of checking; the same expectation recurs across steps
     key = (e, dps)
     if key not in _NUMERIC_CACHE:
         if len(_NUMERIC_CACHE) > 512:
             _NUMERIC_CACHE.clear()
-        _NUMERIC_CACHE[key] = e.numeric(dps)
+        _NUMERIC_CACHE[key] = _to_sympy(e.numeric(dps), dps)
     return _NUMERIC_CACHE[key]
 
 
@@ -642,21 +673,53 @@ def numerically_equal(a: sp.Expr, b: sp.Expr, points: Sequence[Mapping],
                       digits: int = DIGITS) -> tuple[bool, float, dict | None]:
     """Whether ``a`` and ``b`` agree to ``digits`` significant digits at every point:
     (agree, worst relative difference, first failing point or None)."""
-    worst = mpmath.mpf(0)
-    with mpmath.workdps(WORK_DPS):
-        for point in points:
-            va, vb = numeric_value(a, point), numeric_value(b, point)
-            if mpmath.isinf(va) or mpmath.isinf(vb):
-                if va != vb:
-                    return False, float("inf"), dict(point)
-                continue
-            if mpmath.isnan(va) or mpmath.isnan(vb):
-                return False, float("nan"), dict(point)
-            diff = _relative(va, vb)
-            worst = max(worst, diff)
-            if diff > mpmath.mpf(10) ** (-digits):
-                return False, float(diff), dict(point)
+    ctx = private_context(WORK_DPS)
+    worst = ctx.zero
+    for point in points:
+        va, vb = numeric_value(a, point, ctx), numeric_value(b, point, ctx)
+        if ctx.isinf(va) or ctx.isinf(vb):
+            if va != vb:
+                return False, float("inf"), dict(point)
+            continue
+        if ctx.isnan(va) or ctx.isnan(vb):
+            return False, float("nan"), dict(point)
+        diff = _relative(va, vb)
+        worst = max(worst, diff)
+        if diff > ctx.mpf(10) ** (-digits):
+            return False, float(diff), dict(point)
     return True, float(worst), None
+
+
+#: what a numeric check may raise for an expression it cannot evaluate (not a bug)
+_NOT_EVALUABLE = (TypeError, ValueError, ZeroDivisionError)
+
+
+def _numerically_equal_child(a: sp.Expr, b: sp.Expr, points: Sequence[Mapping]) -> tuple:
+    """:func:`numerically_equal` as data, for a child process: ("ok", result, new cache
+    entries) or ("not evaluable" / "failed", message, new cache entries)."""
+    known = set(_NUMERIC_CACHE)
+    try:
+        outcome = ("ok", numerically_equal(a, b, points))
+    except _NOT_EVALUABLE as exc:
+        outcome = ("not evaluable", str(exc))
+    except Exception as exc:  # a bug: the parent raises it, not a silent "over budget"
+        outcome = ("failed", f"{type(exc).__name__}: {exc}")
+    return (*outcome, {k: v for k, v in _NUMERIC_CACHE.items() if k not in known})
+
+
+def _numerically_equal_within(a: sp.Expr, b: sp.Expr, points: Sequence[Mapping]
+                              ) -> tuple[bool, float, dict | None] | str | None:
+    """:func:`numerically_equal` bounded by ``current_limits().step_seconds`` (quadrature and
+    series of some densities run for minutes): its result, the message of an expression that
+    cannot be evaluated, or ``None`` when it gave up."""
+    answer = _within_step_budget(_numerically_equal_child, a, b, points)
+    if answer is None:
+        return None
+    kind, result, cache = answer
+    _NUMERIC_CACHE.update(cache)
+    if kind == "failed":
+        raise RuntimeError(f"numeric check failed: {result}")
+    return result
 
 
 # --- the derivation ------------------------------------------------------------------------
@@ -760,7 +823,10 @@ class Derivation:
         show = TextbookStrPrinter().doprint
         lines = [show(self.lhs)]
         for step in self.steps:
-            lines.append(f"  = {show(step.expr)}    [{step.justification()}]")
+            why = step.justification()
+            if step.check is not None and step.check.method == OVER_BUDGET:
+                why += f"; {step.check.describe()}"
+            lines.append(f"  = {show(step.expr)}    [{why}]")
         return "\n".join(lines)
 
 
@@ -768,7 +834,11 @@ def _check_pair(before: sp.Expr, after: sp.Expr, bindings: Mapping, domain: tupl
                 index: int, step: Step) -> Check:
     if isinstance(step, Infinite):
         # the terms p log(p/0) diverge: check the support condition itself, not a number
-        if step.expr is sp.oo and sp.simplify(step.witness) is sp.true:
+        shown = step.expr is sp.oo and (
+            step.witness is sp.true or _within_step_budget(_simplifies_to_true, step.witness))
+        if shown is None:
+            return Check(OVER_BUDGET)
+        if shown:
             return Check("symbolic")
         raise DerivationError(f"step {index}: the support condition {step.witness} is not shown")
     a, b = apply_bindings(before, bindings), apply_bindings(after, bindings)
@@ -779,13 +849,15 @@ def _check_pair(before: sp.Expr, after: sp.Expr, bindings: Mapping, domain: tupl
     symbols = (a.free_symbols | b.free_symbols)
     ranges, constraints = domain
     points = sample_points(symbols, ranges=ranges, constraints=constraints) if symbols else [{}]
-    try:
-        ok, worst, bad = numerically_equal(a, b, points)
-    except (TypeError, ValueError, ZeroDivisionError) as exc:
+    outcome = _numerically_equal_within(a, b, points)
+    if outcome is None:
+        return Check(OVER_BUDGET, points=len(points), digits=DIGITS)
+    if isinstance(outcome, str):
         if isinstance(step, CouldNotDo):
             return Check("unchecked")
         raise DerivationError(
-            f"step {index} ({step.justification()}) could not be checked: {exc}") from exc
+            f"step {index} ({step.justification()}) could not be checked: {outcome}")
+    ok, worst, bad = outcome
     if not ok and isinstance(step, CouldNotDo) and worst != worst:  # nan: not evaluable
         return Check("unchecked")
     if not ok:

@@ -28,6 +28,7 @@ from sympy.stats.rv import RandomSymbol
 from ..errors import UnsupportedInputError
 from ..measures.base import InformationMeasure
 from ..parsing.gate import to_expr, to_sympy
+from ..precision import private_context
 from .core import verify, whole
 from .domain import collect_domain
 from .numeric import Side, clean
@@ -160,71 +161,70 @@ def _symbols_of(target: sp.Basic, value: sp.Expr) -> list[sp.Symbol]:
     return [s for s in domain.symbols if not isinstance(s, RandomSymbol)]
 
 
-def _sample(target: sp.Basic, value: sp.Expr, digits: int, seed: int,
+def _sample(target: sp.Basic, value: sp.Expr, ctx: mpmath.ctx_mp.MPContext, seed: int,
             wanted: int = 6) -> tuple[list[dict], list[sp.Symbol], Side]:
     """Points of the target's domain where the target is defined."""
     domain = collect_domain([target], [value])
     rng = random.Random(seed + 1)
-    side = Side(value, domain.symbols)
+    side = Side(value, domain.symbols, ctx)
     points: list[dict] = []
     wanted = wanted if domain.symbols else 1
-    with mpmath.workdps(digits):
-        for _ in range(50 * wanted):
-            if len(points) >= wanted:
-                break
-            point, _why = domain.draw(rng)
-            if point is not None and clean(side.fast(point), mpmath.mpf(10) ** -10) is not None:
-                points.append(point)
+    for _ in range(50 * wanted):
+        if len(points) >= wanted:
+            break
+        point, _why = domain.draw(rng)
+        if point is not None and clean(side.fast(point), ctx.mpf(10) ** -10, ctx) is not None:
+            points.append(point)
     return points, domain.symbols, side
 
 
 def _diagnose(result: Verification, answer: sp.Expr, target: sp.Basic, value: sp.Expr,
               symbols: list[sp.Symbol], digits: int, seed: int) -> None:
-    points, domain_symbols, target_side = _sample(target, value, digits, seed)
+    ctx = private_context(digits)
+    points, domain_symbols, target_side = _sample(target, value, ctx, seed)
     if not points or answer.free_symbols - set(domain_symbols):
         return
-    tol = mpmath.mpf(10) ** -(digits // 2)
-    with mpmath.workdps(digits):
-        reference = [clean(target_side.fast(p), tol) for p in points]
+    tol = ctx.mpf(10) ** -(digits // 2)
+    reference = [clean(target_side.fast(p), tol, ctx) for p in points]
 
-        def values(expr: sp.Expr) -> list:
-            side = Side(expr, domain_symbols)
-            return [clean(side.fast(p), tol) for p in points]
+    def values(expr: sp.Expr) -> list:
+        side = Side(expr, domain_symbols, ctx)
+        return [clean(side.fast(p), tol, ctx) for p in points]
 
-        def equal(xs: list, ys: list) -> bool:
-            return all(x is not None and y is not None
-                       and abs(x - y) <= tol * max(1, abs(x), abs(y))
-                       for x, y in zip(xs, ys, strict=True))
+    def equal(xs: list, ys: list) -> bool:
+        return all(x is not None and y is not None
+                   and abs(x - y) <= tol * max(1, abs(x), abs(y))
+                   for x, y in zip(xs, ys, strict=True))
 
-        candidates: list[tuple[str, Callable[[], sp.Expr], list]] = [
-            ("bits vs nats", lambda: answer * sp.log(2), reference),
-            ("bits vs nats", lambda: answer / sp.log(2), reference),
-            ("missing 1/2", lambda: answer / 2, reference),
-            ("extra 1/2", lambda: answer * 2, reference),
-            ("sign", lambda: -answer, reference),
-        ]
-        swapped = _swapped(target)
-        if swapped is not None:
-            candidates.append(("swapped arguments", lambda: answer, values(swapped)))
-        for theta in symbols:
-            if theta.is_positive:
-                candidates.append(("scale vs rate",
-                                   lambda t=theta: answer.xreplace({t: 1 / t}), reference))
-        found: list[str] = []
-        for phrase, make, against in candidates:
-            if phrase in found:
-                continue
-            try:
-                if equal(values(make()), against):
-                    found.append(phrase)
-            except Exception:  # a transformed answer that cannot be evaluated proves nothing
-                continue
-        constant = _constant_difference(answer, value, reference, values(answer), tol,
-                                        bool(domain_symbols))
-        if constant is not None and not found:
-            phrase = "missing constant" if constant[1] > 0 else "extra constant"
-            found.append(phrase)
-            result.details[phrase] = f"target = answer + ({constant[0]})"
+    candidates: list[tuple[str, Callable[[], sp.Expr], list]] = [
+        ("bits vs nats", lambda: answer * sp.log(2), reference),
+        ("bits vs nats", lambda: answer / sp.log(2), reference),
+        ("missing 1/2", lambda: answer / 2, reference),
+        ("extra 1/2", lambda: answer * 2, reference),
+        ("sign", lambda: -answer, reference),
+    ]
+    swapped = _swapped(target)
+    if swapped is not None:
+        candidates.append(("swapped arguments", lambda: answer, values(swapped)))
+    for theta in symbols:
+        if theta.is_positive:
+            candidates.append(("scale vs rate",
+                               lambda t=theta: answer.xreplace({t: 1 / t}), reference))
+    found: list[str] = []
+    for phrase, make, against in candidates:
+        if phrase in found:
+            continue
+        try:
+            if equal(values(make()), against):
+                found.append(phrase)
+        except Exception:  # a transformed answer that cannot be evaluated proves nothing
+            continue
+    constant = _constant_difference(answer, value, reference, values(answer), tol,
+                                    bool(domain_symbols))
+    if constant is not None and not found:
+        phrase = "missing constant" if constant[1] > 0 else "extra constant"
+        found.append(phrase)
+        result.details[phrase] = f"target = answer + ({constant[0]})"
     result.diagnosis.extend(found)
 
 
@@ -241,5 +241,7 @@ def _constant_difference(answer: sp.Expr, value: sp.Expr, reference: list, got: 
     exact = sp.expand(sp.expand_log(value - answer, factor=True))
     if exact.free_symbols:
         simpler = sp.simplify(exact) if sp.count_ops(exact) < 200 else exact
-        exact = simpler if not simpler.free_symbols else sp.Float(mpmath.nstr(diffs[0], 15))
+        if simpler.free_symbols:
+            simpler = sp.Float(diffs[0].context.nstr(diffs[0], 15))
+        exact = simpler
     return exact, diffs[0]

@@ -5,7 +5,8 @@ entropies (a proof valid for every distribution); abstract measures go to the Sh
 (2) both sides are evaluated (``.doit()``) and their difference is put through value-preserving
 transformations; only an exact 0 (or a sign implied by the assumptions) is a proof; (3) both
 sides are compiled to mpmath once and compared at seeded random points of the declared domain,
-in a private ``mpmath.workdps`` context. A disagreement is re-evaluated independently (SymPy's
+in a private mpmath context (:mod:`symbinfo.precision`: concurrent calls at other precisions
+cannot change its digits). A disagreement is re-evaluated independently (SymPy's
 ``evalf`` at higher precision) before it is reported as a counterexample.
 """
 
@@ -23,6 +24,7 @@ from ..errors import UnsupportedInputError
 from ..measures.base import InformationMeasure
 from ..measures.shannon import _EntropyCombination
 from ..parsing.gate import to_sympy
+from ..precision import private_context
 from .domain import Domain, collect_domain
 from .numeric import UNDEFINED, Side, clean
 from .result import PROVED, REFUTED, UNDECIDED, VERIFIED, Verification
@@ -126,11 +128,12 @@ def _orient(lhs: sp.Basic, rhs: sp.Basic, relation: str) -> tuple[sp.Basic, sp.B
     return (lhs, rhs) if relation in ("<=", "<", "==") else (rhs, lhs)
 
 
-def _default_tol(exprs: Iterable[sp.Expr], digits: int) -> mpmath.mpf:
+def _default_tol(exprs: Iterable[sp.Expr], digits: int) -> int:
+    """The default tolerance's exponent: tolerance = 10**-(this)."""
     # quadrature and series are less accurate than elementary functions at the same precision;
     # a Float in a side (a measured or quadrature value) is only as exact as whoever made it
     inexact = any(e.has(sp.Integral, sp.Sum) or e.atoms(sp.Float) for e in exprs)
-    return mpmath.mpf(10) ** (-(digits // 3) if inexact else -(digits - 10))
+    return digits // 3 if inexact else digits - 10
 
 
 def verify(
@@ -289,41 +292,43 @@ def _numeric_stage(result: Verification, left: sp.Expr, right: sp.Expr, domain: 
     skipped: dict[str, int] = {}
     wanted = points if symbols else 1  # nothing to sample: one evaluation
     attempts = 0
-    worst = mpmath.mpf(0)
+    ctx = private_context(digits)
+    worst = ctx.zero
     ties = 0
-    with mpmath.workdps(digits):
-        tolerance = mpmath.mpf(tol) if tol is not None else _default_tol([left, right], digits)
-        result.tolerance = float(tolerance)
-        sides = Side(left, symbols), Side(right, symbols)
-        while len(result.sample) < wanted and attempts < 50 * wanted:
-            attempts += 1
-            point, why = domain.draw(rng)
-            if point is None:
-                skipped[why] = skipped.get(why, 0) + 1
+    tolerance = (ctx.convert(tol) if tol is not None
+                 else ctx.mpf(10) ** -_default_tol([left, right], digits))
+    result.tolerance = float(tolerance)
+    sides = Side(left, symbols, ctx), Side(right, symbols, ctx)
+    while len(result.sample) < wanted and attempts < 50 * wanted:
+        attempts += 1
+        point, why = domain.draw(rng)
+        if point is None:
+            skipped[why] = skipped.get(why, 0) + 1
+            continue
+        a = clean(sides[0].fast(point), tolerance, ctx)
+        b = clean(sides[1].fast(point), tolerance, ctx)
+        if a is None or b is None:
+            skipped[UNDEFINED] = skipped.get(UNDEFINED, 0) + 1
+            continue
+        error, violated, tie = _compare(a, b, result.relation, tolerance)
+        if violated or tie:
+            confirmed = _confirm(sides, point, result.relation, tolerance, digits)
+            if confirmed is None:
+                skipped[UNCONFIRMED] = skipped.get(UNCONFIRMED, 0) + 1
                 continue
-            a, b = clean(sides[0].fast(point), tolerance), clean(sides[1].fast(point), tolerance)
-            if a is None or b is None:
-                skipped[UNDEFINED] = skipped.get(UNDEFINED, 0) + 1
+            if confirmed[2]:  # a tie, confirmed, in a strict inequality
+                ties += 1
+                skipped[TIE] = skipped.get(TIE, 0) + 1
                 continue
-            error, violated, tie = _compare(a, b, result.relation, tolerance)
-            if violated or tie:
-                confirmed = _confirm(sides, point, result.relation, tolerance, digits)
-                if confirmed is None:
-                    skipped[UNCONFIRMED] = skipped.get(UNCONFIRMED, 0) + 1
-                    continue
-                if confirmed[2]:  # a tie, confirmed, in a strict inequality
-                    ties += 1
-                    skipped[TIE] = skipped.get(TIE, 0) + 1
-                    continue
-                result.status, result.method = REFUTED, (
-                    f"counterexample, confirmed at {digits + 15} digits by evalf "
-                    "(integrals: quadrature again)")
-                result.counterexample = dict(point)
-                result.counterexample_values = (confirmed[0], confirmed[1])
-                result.worst_error = float(error)
-                break
-            worst = max(worst, error)
-            result.sample.append(point)
+            result.status, result.method = REFUTED, (
+                f"counterexample, confirmed at {digits + 15} digits by evalf "
+                "(integrals: quadrature again)")
+            result.counterexample = dict(point)
+            result.counterexample_values = (confirmed[0], confirmed[1])
+            result.worst_error = float(error)
+            break
+        worst = max(worst, error)
+        result.sample.append(point)
     result.points = len(result.sample)
     result.skipped = sum(skipped.values())
     result.skip_reasons = skipped
@@ -345,41 +350,46 @@ def _numeric_stage(result: Verification, left: sp.Expr, right: sp.Expr, domain: 
 
 def _compare(a: mpmath.mpf, b: mpmath.mpf, relation: str,
              tol: mpmath.mpf) -> tuple[mpmath.mpf, bool, bool]:
-    """(relative error or violation, violated?, tie in a strict inequality?)."""
-    if mpmath.isinf(a) or mpmath.isinf(b):
+    """(relative error or violation, violated?, tie in a strict inequality?), computed in the
+    context of ``a`` and ``b`` (one context: mixing would round to the other's precision)."""
+    ctx = a.context
+    if ctx.isinf(a) or ctx.isinf(b):
         if relation == "==":
-            return mpmath.mpf(0), a != b, False
+            return ctx.zero, a != b, False
         small, big = (a, b) if relation in ("<=", "<") else (b, a)
-        return mpmath.mpf(0), not small <= big, relation in ("<", ">") and small == big
-    scale = max(mpmath.mpf(1), abs(a), abs(b))
+        return ctx.zero, not small <= big, relation in ("<", ">") and small == big
+    scale = max(ctx.one, abs(a), abs(b))
     if relation == "==":
         error = abs(a - b) / scale
         return error, error > tol, False
     small, big = (a, b) if relation in ("<=", "<") else (b, a)
     violation = (small - big) / scale
     strict = relation in ("<", ">")
-    return max(violation, mpmath.mpf(0)), violation > tol, strict and abs(violation) <= tol
+    return max(violation, ctx.zero), violation > tol, strict and abs(violation) <= tol
 
 
 def _confirm(sides: tuple[Side, Side], point: dict, relation: str, tol: mpmath.mpf,
              digits: int) -> tuple | None:
     """Re-evaluate through SymPy's evalf at higher precision: (lhs, rhs, tie) if the failure
     stands, ``None`` if it does not."""
-    dps = digits + 15
-    with mpmath.workdps(dps):
+    ctx = sides[0].ctx  # this call's own context: raising its precision affects no one else
+    ctx.dps = digits + 15
+    try:
         # evalf of an integral over an infinite range can take minutes: integrals are re-done
         # by quadrature at the higher precision (other nodes), everything else by evalf
-        a, b = (clean(s.fast(point) if s.expr.has(sp.Integral) else s.slow(point, dps), tol)
+        a, b = (clean(s.fast(point) if s.expr.has(sp.Integral) else s.slow(point), tol, ctx)
                 for s in sides)
         if a is None or b is None:
             return None
         _, violated, tie = _compare(a, b, relation, tol)
+    finally:
+        ctx.dps = digits
     if not (violated or tie):
         return None
     return _as_sympy(a, digits), _as_sympy(b, digits), tie
 
 
 def _as_sympy(value: mpmath.mpf, digits: int) -> sp.Expr:
-    if mpmath.isinf(value):
+    if value.context.isinf(value):
         return sp.oo if value > 0 else -sp.oo
-    return sp.Float(mpmath.nstr(value, digits), digits)
+    return sp.Float(value.context.nstr(value, digits), digits)

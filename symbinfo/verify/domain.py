@@ -24,6 +24,7 @@ from sympy.stats.rv import Distribution, RandomSymbol
 
 from ..distributions.joint import JointTable
 from ..parsing.gate import to_sympy
+from ..precision import evalf
 
 #: sample values are multiples of 1/GRID (readable counterexamples, exact arithmetic)
 GRID = 10**5
@@ -84,7 +85,7 @@ def _number(value: sp.Expr) -> sp.Expr | None:
         return value
     if value.free_symbols:
         return None
-    return sp.N(value, 40)
+    return evalf(value, 40)
 
 
 def _cells(obj: object) -> list[sp.Expr] | None:

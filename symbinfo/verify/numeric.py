@@ -1,6 +1,7 @@
 """mpmath evaluation of one side of a claim at many points, in a private precision context.
 
-Each side is compiled once with ``lambdify`` to mpmath (integrals become ``mpmath.quad``), then
+Each side is compiled once with ``lambdify`` against the functions of its own mpmath context
+(:mod:`symbinfo.precision`; integrals become that context's ``quad``), then
 called per point; only when compiling or calling fails (an infinite ``Sum``, a function mpmath
 lacks) does a point fall back to SymPy's own ``evalf`` of the substituted expression. The same
 ``evalf`` path is the *independent* second evaluation that confirms a counterexample.
@@ -12,49 +13,51 @@ from collections.abc import Sequence
 
 import mpmath
 import sympy as sp
-from sympy.printing.pycode import MpmathPrinter
 
-from ..parsing.gate import to_sympy
+from ..precision import compiled, evalf
 
 UNDEFINED = "undefined value (nan, complex or not a number)"
 
 
-def to_mpf(value: sp.Expr) -> mpmath.mpf:
-    """An exact SymPy number as an mpmath number at the current precision."""
-    value = to_sympy(value, "a value")
+def to_mpf(value: sp.Expr, ctx: mpmath.ctx_mp.MPContext) -> mpmath.mpf:
+    """An exact SymPy number as a number of ``ctx`` (at its precision)."""
     if value.is_Rational:
-        return mpmath.mpf(int(value.p)) / int(value.q)
-    return mpmath.mpmathify(str(sp.N(value, mpmath.mp.dps + 5)))
+        return ctx.mpf(int(value.p)) / int(value.q)
+    return ctx.convert(str(evalf(value, ctx.dps + 5)))
 
 
-def _from_sympy(value: sp.Basic, dps: int) -> object:
+def _from_sympy(value: sp.Basic, ctx: mpmath.ctx_mp.MPContext) -> object:
     if value is sp.oo:
-        return mpmath.inf
+        return ctx.inf
     if value is sp.S.NegativeInfinity:
-        return mpmath.ninf
+        return ctx.ninf
     if not isinstance(value, sp.Expr) or not value.is_number or value.has(sp.zoo, sp.nan):
         return None
-    re, im = sp.N(value, dps).as_real_imag()
+    re, im = evalf(value, ctx.dps).as_real_imag()
     if not (re.is_Number and im.is_Number):
         return None
-    return mpmath.mpc(mpmath.mpmathify(str(re)), mpmath.mpmathify(str(im)))
+    return ctx.mpc(ctx.convert(str(re)), ctx.convert(str(im)))
 
 
-def clean(value: object, tol: mpmath.mpf) -> object:
-    """A real mpmath value (±inf allowed), or ``None`` when the value is undefined."""
+def clean(value: object, tol: mpmath.mpf, ctx: mpmath.ctx_mp.MPContext) -> object:
+    """A real number of ``ctx`` (±inf allowed), or ``None`` when the value is undefined.
+
+    Converting into ``ctx`` matters: arithmetic on a number of another context (the global
+    one) would round to that context's precision.
+    """
     if isinstance(value, (bool, sp.Basic)) or value is None:
         return None
     try:
-        value = mpmath.mpmathify(value)
+        value = ctx.convert(value)
     except (TypeError, ValueError):
         return None
-    if isinstance(value, mpmath.mpc):
-        if mpmath.isnan(value.real) or mpmath.isnan(value.imag):
+    if isinstance(value, ctx.mpc):
+        if ctx.isnan(value.real) or ctx.isnan(value.imag):
             return None
         if abs(value.imag) > tol * max(1, abs(value.real)):
             return None
         value = value.real
-    if mpmath.isnan(value):
+    if ctx.isnan(value):
         return None
     return value
 
@@ -90,48 +93,45 @@ def prepare(expr: sp.Expr) -> sp.Expr:
     return expr.replace(lambda e: isinstance(e, sp.Integral), _inside_limits)
 
 
-def _printer() -> MpmathPrinter:
-    # order="none": the default printer sorts the terms of a sum, which evaluates every
-    # integral in it with evalf first (a minute for a few Gaussian integrals); so would
-    # lambdify's docstring, hence docstring_limit=0
-    return MpmathPrinter({"fully_qualified_modules": False, "inline": True,
-                          "allow_unknown_functions": True, "user_functions": {},
-                          "order": "none"})
-
-
 class Side:
-    """One side of a claim, evaluable at exact points.
+    """One side of a claim, evaluable at exact points in the mpmath context ``ctx``.
 
+    The compiled function calls ``ctx``'s functions, so it computes at ``ctx.dps`` whatever
+    the global precision is (or becomes, in another thread).
+
+    >>> from symbinfo.precision import private_context
     >>> x = sp.Symbol("x", positive=True)
-    >>> side = Side(sp.log(x) + 1, [x])
-    >>> with mpmath.workdps(30):
-    ...     print(mpmath.nstr(side.fast({x: sp.Integer(1)}), 5))
-    1.0
+    >>> ctx = private_context(30)
+    >>> side = Side(sp.log(x) + sp.pi, [x], ctx)
+    >>> ctx.nstr(side.fast({x: sp.Integer(1)}), 30)
+    '3.14159265358979323846264338328'
     """
 
-    def __init__(self, expr: sp.Expr, symbols: Sequence[sp.Symbol]):
-        self.expr = to_sympy(expr, "a side")
+    def __init__(self, expr: sp.Expr, symbols: Sequence[sp.Symbol],
+                 ctx: mpmath.ctx_mp.MPContext):
+        self.expr = expr
         self.symbols = list(symbols)
+        self.ctx = ctx
         try:
-            self._func = sp.lambdify(self.symbols, prepare(self.expr), modules="mpmath",
-                                     printer=_printer(), docstring_limit=0)
+            self._func = compiled(self.symbols, prepare(self.expr), ctx)
         except Exception:  # a construct the mpmath printer cannot write: use evalf per point
             self._func = None
 
     def fast(self, point: dict) -> object:
-        """The value via the compiled function (evalf when that fails), at the current dps."""
+        """The value via the compiled function (evalf when that fails), at ``ctx.dps``."""
         if self._func is not None:
             try:
-                return self._func(*(to_mpf(point[s]) for s in self.symbols))
+                return self._func(*(to_mpf(point[s], self.ctx) for s in self.symbols))
             except (ZeroDivisionError, OverflowError):
-                return mpmath.nan
+                return self.ctx.nan
             except Exception:  # e.g. an infinite Sum printed as a Python loop
                 self._func = None
-        return self.slow(point, mpmath.mp.dps)
+        return self.slow(point)
 
-    def slow(self, point: dict, dps: int) -> object:
-        """The value via SymPy's ``evalf`` of the substituted expression (independent path)."""
+    def slow(self, point: dict) -> object:
+        """The value via SymPy's ``evalf`` of the substituted expression (independent path),
+        at ``ctx.dps``."""
         try:
-            return _from_sympy(self.expr.xreplace(point), dps)
+            return _from_sympy(self.expr.xreplace(point), self.ctx)
         except Exception:  # evalf can fail on what it cannot integrate; that is "undefined"
             return None

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
+from ..precision import evalf
+
 PROVED = "proved"
 VERIFIED = "verified"
 REFUTED = "refuted"
@@ -29,7 +31,7 @@ def _short(value: object, digits: int = 15) -> str:
     if isinstance(value, sp.Basic):
         if value.is_Rational or not value.is_number:
             return str(value)
-        return str(sp.N(value, digits))
+        return str(evalf(value, digits))
     try:
         import mpmath
 
