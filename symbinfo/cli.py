@@ -43,7 +43,9 @@ class _Parser(argparse.ArgumentParser):
     """argparse with a one-line error (no usage dump) and exit status 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+        # arguments echoed back may hold newlines or control characters: keep it one line
+        one_line = "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
+        self.exit(2, f"{self.prog}: error: {one_line} (see '{self.prog} --help')\n")
 
 
 class UsageError(SymbinfoError, ValueError):

@@ -414,10 +414,7 @@ def _cli_finding(code: int, err: str) -> str | None:
 
 
 #: positions whose one-line error lives in another helper's file (issue 8)
-CLI_PENDING = {
-    ("tour", P_): "cli.py _Parser.error prints argparse's 'unrecognized arguments' raw, so a "
-                  "newline in the argument splits the error over two lines (CLI helper)",
-}
+CLI_PENDING: dict[tuple, str] = {}
 
 
 @pytest.mark.parametrize("argv", [
