@@ -26,7 +26,7 @@ from .distributions.view import (
     kind_of,
     support,
 )
-from .errors import MismatchError
+from .errors import MismatchError, ResourceLimitError
 
 FINITE_SUM = "definition summed over the finite alphabet"
 RULE = "closed-form rule"
@@ -92,7 +92,14 @@ def entropy_combination(terms: Mapping[tuple, sp.Expr]) -> Evaluation:
     terms = {tuple(dict.fromkeys(k)): c for k, c in terms.items() if k}
     everything = tuple(dict.fromkeys(a for k in terms for a in k))
     if common_kind(everything) is Kind.FINITE:
-        joint = finite_joint(everything)
+        try:
+            joint = finite_joint(everything)
+        except ResourceLimitError:  # too many outcomes to list; a rule may not need the list
+            dist = _dist(everything[0]) if len(everything) == 1 else None
+            hit = ENTROPY.apply(dist) if dist is not None else None  # a fair die: log(n)
+            if hit is None:
+                raise
+            return Evaluation(tidy(sp.Add(*terms.values()) * hit[0]), RULE, hit[1])
         value = sp.Add(
             *(c * finite.entropy(joint.marginal([joint.index(a) for a in k]))
               for k, c in terms.items())

@@ -31,6 +31,7 @@ thread plus those of the children it waited for), so a sequence of steps is load
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import ctypes
 import math
@@ -55,7 +56,9 @@ WALL_FACTOR = 6
 _PR_SET_PDEATHSIG = 1
 _CACHE: dict[Any, tuple[sp.Expr | None, float]] = {}
 #: CPU seconds used by the children this thread/task waited for (read by WorkClock)
-_CHILD_CPU: contextvars.ContextVar[float] = contextvars.ContextVar("symbinfo_child_cpu", default=0.0)
+_CHILD_CPU: contextvars.ContextVar[float] = contextvars.ContextVar(
+    "symbinfo_child_cpu", default=0.0
+)
 
 
 def _die_with_parent(parent: int) -> None:  # pragma: no cover - runs in the child process
@@ -83,7 +86,7 @@ def _bound_child(seconds: float) -> None:  # pragma: no cover - runs in the chil
     resource.setrlimit(resource.RLIMIT_CPU, (hard, hard))
     signal.setitimer(signal.ITIMER_PROF, seconds)
     memory = current_limits().child_memory_mb * 2**20
-    soft, hard_as = resource.getrlimit(resource.RLIMIT_AS)
+    _, hard_as = resource.getrlimit(resource.RLIMIT_AS)
     if hard_as == resource.RLIM_INFINITY or memory < hard_as:
         resource.setrlimit(resource.RLIMIT_AS, (memory, hard_as))
 
@@ -156,10 +159,8 @@ def call_within(func, *args: Any, seconds: float | None = None) -> Any:
     finally:
         os.close(read)
         if data is None:  # out of time (or interrupted): stop it for good
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
         _, _, usage = os.wait4(pid, 0)
         _CHILD_CPU.set(_CHILD_CPU.get() + usage.ru_utime + usage.ru_stime)
     if not data:

@@ -25,6 +25,7 @@ import mpmath
 import sympy as sp
 from sympy.stats.rv import RandomSymbol
 
+from ..derivation.simplify import split_logs
 from ..errors import UnsupportedInputError
 from ..measures.base import InformationMeasure
 from .core import verify
@@ -228,7 +229,7 @@ def _constant_difference(answer: sp.Expr, value: sp.Expr, reference: list, got: 
         return None
     if abs(diffs[0]) <= tol:
         return None
-    exact = sp.expand(sp.expand_log(value - answer, factor=True))
+    exact = sp.expand(split_logs(value - answer))
     if exact.free_symbols:
         simpler = sp.simplify(exact) if sp.count_ops(exact) < 200 else exact
         exact = simpler if not simpler.free_symbols else sp.Float(mpmath.nstr(diffs[0], 15))
