@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextvars
 import dataclasses
+import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,21 +34,34 @@ class Limits:
 
     #: characters of one formula string the parser reads
     text_length: int = 5_000
+    #: brackets/operators nested in one formula (well clear of Python's recursion limit)
+    nesting_depth: int = 60
     #: digits of one number literal the parser accepts (hand calculations need far fewer)
     integer_digits: int = 400
+    #: bits of an exact power of numbers the parser builds (2**65536 is instant)
+    power_bits: int = 65_536
+    #: bits of all exact numbers one formula creates together
+    total_bits: int = 200_000
+    #: largest numeric argument of a special function the parser lets SymPy evaluate exactly
+    #: (polygamma(499, 500) alone takes minutes; at 100 the worst case is ~0.2 s)
+    eager_argument: int = 100
+    #: exact special-function evaluations one formula may ask for
+    eager_calls: int = 10
     #: outcomes a finite distribution may be expanded into (a table, a product of finite RVs)
     finite_outcomes: int = 100_000
-    #: largest integer exponent that is expanded or evaluated exactly
+    #: largest integer exponent of an irrational number (sqrt(2), pi) that is built exactly
     exponent: int = 10_000
+    #: terms the expansion of a power of a sum may have ((s + 1)**n has n + 1)
+    expansion_terms: int = 1_000
     #: integers are factored (to split log(n) into primes) only below this many digits
     factor_digits: int = 30
     #: Gamma/Beta/factorial of an integer above this stay symbolic (log-gamma), never expanded
     exact_special_argument: int = 1_000
     #: CPU seconds SymPy may spend integrating for one measure (in a child process)
     integrate_seconds: float = 4.0
-    #: wall seconds for any other symbolic step that can blow up (simplify, limit, a check)
+    #: CPU seconds for any other symbolic step that can blow up (simplify, a numeric check)
     step_seconds: float = 10.0
-    #: address space of the integration child process, in MiB
+    #: address space of a bounded step's child process, in MiB
     child_memory_mb: int = 4_096
 
     def __post_init__(self) -> None:
@@ -100,3 +114,58 @@ def using_limits(**changes: float) -> Iterator[Limits]:
         yield current_limits()
     finally:
         _CURRENT.reset(token)
+
+
+def expanded_terms(expr: object) -> int:
+    """How many terms ``sympy.expand(expr)`` would produce, at most, counted without expanding:
+    a sum adds its parts' counts, a product multiplies them, ``(a1 + ... + ak)**n`` has
+    ``binomial(n + k - 1, k - 1)``; anything else counts as one.
+
+    >>> import sympy as sp
+    >>> s, t = sp.symbols("s t")
+    >>> expanded_terms((s + 1)**10 * (s + t + 1)**2)
+    66
+    """
+    import sympy as sp
+
+    cap = current_limits().expansion_terms + 1
+
+    def terms(e: sp.Basic) -> int:
+        if isinstance(e, sp.Add):
+            return min(cap, sum(terms(a) for a in e.args))
+        if isinstance(e, sp.Mul):
+            out = 1
+            for a in e.args:
+                out = min(cap, out * terms(a))
+            return out
+        if isinstance(e, sp.Pow) and e.exp.is_Integer:
+            k, n = terms(e.base), abs(int(e.exp))
+            if k == 1:
+                return 1
+            return cap if n >= cap else min(cap, math.comb(n + k - 1, k - 1))
+        for a in e.args:  # functions and the like: their arguments are expanded in place
+            if terms(a) >= cap:
+                return cap
+        return 1
+
+    return terms(expr) if isinstance(expr, sp.Basic) else 1
+
+
+def check_expression_size(expr: object, what: str) -> None:
+    """Refuse ``expr`` (any SymPy object, or a tuple of them) when expanding it would produce
+    more than ``current_limits().expansion_terms`` terms.
+
+    >>> import sympy as sp
+    >>> check_expression_size((sp.Symbol("sigma") + 1)**(10**6), "the answer")
+    ... # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    symbinfo.errors.ResourceLimitError: the answer would expand to more than 1000 terms ...
+    """
+    parts = expr if isinstance(expr, tuple) else (expr,)
+    limit = current_limits().expansion_terms
+    if any(expanded_terms(p) > limit for p in parts):
+        raise ResourceLimitError(
+            f"{what} would expand to more than {limit} terms (limit expansion_terms; "
+            "raise it with symbinfo.using_limits(expansion_terms=...))"
+        )

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..limits import current_limits
+from ..limits import current_limits, expanded_terms
 from ..parsing.gate import to_sympy
 
 
@@ -57,7 +57,8 @@ def _split_rational_logs(expr: sp.Expr) -> sp.Expr:
 def too_big_to_touch(expr: sp.Basic) -> bool:
     """Whether rebuilding ``expr`` could make SymPy evaluate something huge: a function of a
     number holding an integer above ``exact_special_argument`` (``gamma(10**18)`` kept symbolic
-    by the rules), or a power whose exponent is above ``exponent``.
+    by the rules), a power whose exponent is above ``exponent``, or a power of a sum whose
+    expansion has more than ``expansion_terms`` terms.
 
     >>> too_big_to_touch(sp.loggamma(sp.Integer(10**18), evaluate=False))
     True
@@ -65,6 +66,8 @@ def too_big_to_touch(expr: sp.Basic) -> bool:
     False
     """
     limits = current_limits()
+    if expanded_terms(expr) > limits.expansion_terms:
+        return True
 
     def huge(e: sp.Basic, bound: int) -> bool:
         return any(abs(r.p) > bound or r.q > bound for r in e.atoms(sp.Rational))

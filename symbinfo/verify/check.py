@@ -27,6 +27,7 @@ from sympy.stats.rv import RandomSymbol
 
 from ..derivation.simplify import split_logs
 from ..errors import UnsupportedInputError
+from ..limits import check_expression_size
 from ..measures.base import InformationMeasure
 from .core import verify
 from .domain import collect_domain
@@ -125,6 +126,7 @@ def check(
     >>> check(r"\frac12\log(\sigma^2)", target).diagnosis
     ['missing constant']
     """
+    check_expression_size((answer, target), "the answer or the target")  # text: once parsed
     target, value = _target_value(target)
     symbols = _symbols_of(target, value)
     if isinstance(answer, str):

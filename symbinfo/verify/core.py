@@ -20,6 +20,7 @@ from sympy.core.relational import Relational
 from sympy.logic.boolalg import BooleanAtom
 
 from ..errors import UnsupportedInputError
+from ..limits import check_expression_size
 from ..measures.base import InformationMeasure
 from ..measures.shannon import _EntropyCombination
 from .domain import Domain, collect_domain
@@ -116,6 +117,7 @@ def verify(
             notes=["use sp.Le(a, b, evaluate=False) or verify(a, b, relation='<=') to keep "
                    "the sides"], seed=seed)
     lhs, rhs, relation = _claim(lhs, rhs, relation)
+    check_expression_size((lhs, rhs), "a side of the claim")
     result = Verification(lhs, rhs, relation, UNDECIDED, digits=digits, seed=seed)
     if isinstance(lhs, bool) or isinstance(rhs, bool):
         raise UnsupportedInputError("a side of the claim is a truth value, not an expression")
