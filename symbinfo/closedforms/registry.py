@@ -214,7 +214,7 @@ def _fold(e: sp.Basic) -> sp.Basic:
     if isinstance(e, sp.Add | sp.Mul):  # exact arithmetic of the rationals: cheap
         numbers = [a for a in args if isinstance(a, sp.Rational)]
         others = [a for a in args if not isinstance(a, sp.Rational)]
-        if len(numbers) > 1 or not others:
+        if len(numbers) > 1 or not others or e.identity in numbers:
             folded = e.func(*numbers)
             if not others:
                 return folded
