@@ -180,11 +180,9 @@ def _joint_of_sympy_expressions(atoms: Sequence[sp.Expr]) -> FiniteJoint:
     # sympy.stats treats random symbols of different probability spaces as independent; enumerate
     # the product of their pmfs and push every outcome through the expressions.
     symbols = sorted(set().union(*(random_symbols(a) for a in atoms)), key=sp.default_sort_key)
-    count = 1
-    for s in symbols:  # count the product before listing any of it
-        count *= int(outcome_count(_distribution_of_symbol(s)))
-        check_outcomes(count, ", ".join(map(str, atoms)) if len(symbols) == 1 else
-                       f"the joint distribution of {', '.join(map(str, symbols))}")
+    count = math.prod(int(outcome_count(_distribution_of_symbol(s))) for s in symbols)
+    check_outcomes(count, ", ".join(map(str, atoms)) if len(symbols) == 1 else
+                   f"the joint distribution of {', '.join(map(str, symbols))}")  # before listing
     pmfs = [_distribution_of_symbol(s).dict for s in symbols]
     pmf: dict[tuple, sp.Expr] = {}
     for combo in itertools.product(*(list(d.items()) for d in pmfs)):
