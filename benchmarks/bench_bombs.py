@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.bounds.bombs import BOMBS, run  # noqa: E402
+from tests.bounds.bombs import BOMBS, run
 
 #: seconds a refusal may take: counting/checking happens before any expensive work
 TARGET = 1.0
