@@ -15,6 +15,7 @@ import sympy as sp
 from sympy.stats.rv import Distribution, RandomSymbol
 
 from .closedforms import CROSS_ENTROPY, ENTROPY, KL_DIVERGENCE, Rule
+from .closedforms.registry import hiding_huge_numbers
 from .derivation import continuous, finite
 from .derivation.simplify import tidy
 from .distributions.view import (
@@ -56,7 +57,7 @@ def distribution_entropy(dist: Distribution) -> Evaluation:
     hit = ENTROPY.apply(dist)
     if hit is not None:
         return Evaluation(tidy(hit[0]), RULE, hit[1])
-    return _generic(continuous.differential_entropy(dist))
+    return _generic(hiding_huge_numbers(continuous.differential_entropy, dist))
 
 
 def joint_entropy(atoms: Sequence[sp.Basic]) -> Evaluation:
@@ -161,7 +162,8 @@ def _by_definition_or_rule(
 def kl_divergence(p: sp.Basic, q: sp.Basic) -> Evaluation:
     """D_KL(P ‖ Q) in nats."""
     found, dp, dq = _by_definition_or_rule(p, q, finite.kl_divergence, KL_DIVERGENCE)
-    return found if found is not None else _generic(continuous.kl_divergence(dp, dq))
+    return found if found is not None else _generic(
+        hiding_huge_numbers(continuous.kl_divergence, dp, dq))
 
 
 def cross_entropy(p: sp.Basic, q: sp.Basic) -> Evaluation:
@@ -172,7 +174,7 @@ def cross_entropy(p: sp.Basic, q: sp.Basic) -> Evaluation:
     h, kl = distribution_entropy(dp), kl_divergence(p, q)
     if UNEVALUATED not in (h.method, kl.method):
         return Evaluation(tidy(h.value + kl.value), COMBINED, parts=(h, kl))
-    return _generic(continuous.cross_entropy(dp, dq))
+    return _generic(hiding_huge_numbers(continuous.cross_entropy, dp, dq))
 
 
 def _dist(obj: sp.Basic) -> Distribution | None:

@@ -25,6 +25,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+import sympy as sp
+
 from .errors import ResourceLimitError
 
 
@@ -121,13 +123,10 @@ def expanded_terms(expr: object) -> int:
     a sum adds its parts' counts, a product multiplies them, ``(a1 + ... + ak)**n`` has
     ``binomial(n + k - 1, k - 1)``; anything else counts as one.
 
-    >>> import sympy as sp
     >>> s, t = sp.symbols("s t")
     >>> expanded_terms((s + 1)**10 * (s + t + 1)**2)
     66
     """
-    import sympy as sp
-
     cap = current_limits().expansion_terms + 1
 
     def terms(e: sp.Basic) -> int:
@@ -155,7 +154,6 @@ def check_expression_size(expr: object, what: str) -> None:
     """Refuse ``expr`` (any SymPy object, or a tuple of them) when expanding it would produce
     more than ``current_limits().expansion_terms`` terms.
 
-    >>> import sympy as sp
     >>> check_expression_size((sp.Symbol("sigma") + 1)**(10**6), "the answer")
     ... # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -169,3 +167,31 @@ def check_expression_size(expr: object, what: str) -> None:
             f"{what} would expand to more than {limit} terms (limit expansion_terms; "
             "raise it with symbinfo.using_limits(expansion_terms=...))"
         )
+
+
+def too_big_to_touch(expr: object) -> bool:
+    """Whether rebuilding ``expr`` could make SymPy evaluate something huge: a function of a
+    number holding an integer above ``exact_special_argument`` (``gamma(10**18)`` kept symbolic
+    by the rules), a power whose exponent is above ``exponent``, or a power of a sum whose
+    expansion has more than ``expansion_terms`` terms.
+
+    >>> too_big_to_touch(sp.loggamma(sp.Integer(10**18), evaluate=False))
+    True
+    >>> too_big_to_touch(sp.log(sp.Integer(10**100)) + sp.gamma(7))
+    False
+    """
+    limits = current_limits()
+    if expanded_terms(expr) > limits.expansion_terms:
+        return True
+
+    def huge(e: sp.Basic, bound: int) -> bool:
+        return any(abs(r.p) > bound or r.q > bound for r in e.atoms(sp.Rational))
+
+    for node in sp.preorder_traversal(expr):
+        if isinstance(node, sp.Pow) and node.exp.is_Rational and huge(node.exp, limits.exponent):
+            return True
+        if (isinstance(node, sp.Function) and not isinstance(node, sp.log | sp.exp)
+                and any(a.is_number and huge(a, limits.exact_special_argument)
+                        for a in node.args)):
+            return True
+    return False

@@ -14,9 +14,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import sympy as sp
+from sympy.stats.crv import SingleContinuousDistribution
+from sympy.stats.drv import SingleDiscreteDistribution
 
-from ..errors import SymbinfoError
-from ..limits import current_limits
+from ..errors import ResourceLimitError, SymbinfoError
+from ..limits import current_limits, too_big_to_touch
 
 
 class RuleRegistrationError(SymbinfoError, TypeError):
@@ -188,6 +190,58 @@ def hide_huge_numbers(objs: tuple) -> tuple[tuple, dict[sp.Dummy, sp.Rational]]:
             shown[hidden[r]] = r
         out.append(obj.xreplace({r: hidden[r] for r in huge}) if huge else obj)
     return tuple(out), shown
+
+
+def hiding_huge_numbers(func: Callable[..., sp.Basic], *objs: object) -> sp.Basic:
+    """``func(*objs)`` computed with the huge numbers of ``objs`` hidden (see
+    :func:`hide_huge_numbers`) and shown again in the closed result, unevaluated: what the rules
+    get, for the generic engine (whose densities hold ``gamma(k)`` too).
+
+    A result that is still an ``Integral`` or ``Sum`` holding such a number inside a special
+    function or an exponent is refused instead: SymPy rebuilds an integrand to print or evaluate
+    it, and would then expand ``2**(10**15)`` or ``gamma(10**18)`` exactly.
+
+    >>> from sympy.stats.crv_types import ChiDistribution
+    >>> hiding_huge_numbers(lambda d: d.pdf(sp.Integer(1)), ChiDistribution(10**15))
+    exp(-1/2)/(2**499999999999999*gamma(500000000000000))
+    >>> hiding_huge_numbers(lambda d: sp.Integral(d.pdf(sp.Symbol("x")), sp.Symbol("x")),
+    ...                     ChiDistribution(10**15))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    symbinfo.errors.ResourceLimitError: ChiDistribution(1000000000000000) has parameters ...
+    """
+    hidden, shown = hide_huge_numbers(objs)
+    result = show_numbers(func(*hidden), shown)
+    if (shown and isinstance(result, sp.Basic) and result.has(sp.Integral, sp.Sum)
+            and too_big_to_touch(result)):
+        names = ", ".join(str(o)[:80] for o in objs)
+        raise ResourceLimitError(
+            f"{names} has parameters above {current_limits().exact_special_argument} "
+            "(limit exact_special_argument) and no closed form: its integral or sum could not "
+            "be evaluated exactly; raise the limit with symbinfo.using_limits to try"
+        )
+    return result
+
+
+def check_parameters(obj: sp.Basic, what: str) -> None:
+    """Refuse ``obj`` when a density or infinite pmf in it has a parameter above
+    ``exact_special_argument``: SymPy writes such a density with ``gamma(10**18)`` evaluated
+    exactly, so only the closed-form rules (which see the parameter as a symbol) can take it.
+
+    >>> from sympy.stats import Gamma
+    >>> check_parameters(Gamma("X", 10**4, 1), "the derivation")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    symbinfo.errors.ResourceLimitError: the derivation: GammaDistribution(10000, 1) has a ...
+    """
+    for dist in obj.atoms(SingleContinuousDistribution, SingleDiscreteDistribution):
+        if hide_huge_numbers((dist,))[1]:
+            raise ResourceLimitError(
+                f"{what}: {str(dist)[:80]} has a parameter above "
+                f"{current_limits().exact_special_argument} (limit exact_special_argument); "
+                "its density cannot be written out, only its closed form (evaluate the measure "
+                "instead) or a raised limit (symbinfo.using_limits)"
+            )
 
 
 def show_numbers(result: sp.Basic, shown: dict[sp.Dummy, sp.Rational]) -> sp.Basic:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..limits import current_limits, expanded_terms
+from ..limits import current_limits, too_big_to_touch
 from ..parsing.gate import to_sympy
 
 
@@ -52,34 +52,6 @@ def _split_rational_logs(expr: sp.Expr) -> sp.Expr:
         return arg is not None and arg.is_number and arg.is_positive and arg.is_algebraic
 
     return expr.replace(is_number_log, lambda e: split_logs(e, force=True))
-
-
-def too_big_to_touch(expr: sp.Basic) -> bool:
-    """Whether rebuilding ``expr`` could make SymPy evaluate something huge: a function of a
-    number holding an integer above ``exact_special_argument`` (``gamma(10**18)`` kept symbolic
-    by the rules), a power whose exponent is above ``exponent``, or a power of a sum whose
-    expansion has more than ``expansion_terms`` terms.
-
-    >>> too_big_to_touch(sp.loggamma(sp.Integer(10**18), evaluate=False))
-    True
-    >>> too_big_to_touch(sp.log(sp.Integer(10**100)) + sp.gamma(7))
-    False
-    """
-    limits = current_limits()
-    if expanded_terms(expr) > limits.expansion_terms:
-        return True
-
-    def huge(e: sp.Basic, bound: int) -> bool:
-        return any(abs(r.p) > bound or r.q > bound for r in e.atoms(sp.Rational))
-
-    for node in sp.preorder_traversal(expr):
-        if isinstance(node, sp.Pow) and node.exp.is_Rational and huge(node.exp, limits.exponent):
-            return True
-        if (isinstance(node, sp.Function) and not isinstance(node, sp.log | sp.exp)
-                and any(a.is_number and huge(a, limits.exact_special_argument)
-                        for a in node.args)):
-            return True
-    return False
 
 
 def _cost(e: sp.Expr) -> tuple[bool, int, int]:

@@ -24,6 +24,7 @@ from sympy.stats import (
     BetaPrime,
     Binomial,
     Chi,
+    ChiNoncentral,
     ChiSquared,
     Die,
     Erlang,
@@ -35,9 +36,12 @@ from sympy.stats import (
     IdealSoliton,
     Kumaraswamy,
     Nakagami,
+    NegativeBinomial,
     Normal,
     Poisson,
     StudentT,
+    UniformSum,
+    Zeta,
 )
 
 import symbinfo as si
@@ -113,6 +117,17 @@ BOMBS: list[Bomb] = [
     Bomb("Geometric(10**-100)", lambda: si.entropy(Geometric("G", sp.Rational(1, 10**100))),
          ANSWER),
     Bomb("Poisson(10**18)", lambda: si.entropy(Poisson("P", 10**18))),
+    # no rule: the generic engine's density would hold gamma(10**9) etc. evaluated exactly
+    Bomb("UniformSum(10**9)", lambda: si.entropy(UniformSum("U", 10**9)), REFUSE),
+    Bomb("Zeta(10**6)", lambda: si.entropy(Zeta("Z", 10**6)), REFUSE),
+    Bomb("NegativeBinomial(10**18, 1/2)",
+         lambda: si.entropy(NegativeBinomial("Z", 10**18, sp.S.Half)), REFUSE),
+    Bomb("ChiNoncentral(10**15, 2)", lambda: si.entropy(ChiNoncentral("Z", 10**15, 2)), REFUSE),
+    Bomb("derive h(Gamma(10**18, theta))",
+         lambda: si.derive(si.Entropy(Gamma("X", 10**18, theta))), REFUSE),
+    Bomb("derive h(Die(10**100))", lambda: si.derive(si.Entropy(Die("D", 10**100))), REFUSE),
+    Bomb("derive KL Binomial(10**9) || Binomial(10**9)", lambda: si.derive(si.KLDivergence(
+        Binomial("B", 10**9, sp.S.Half), Binomial("C", 10**9, sp.Rational(1, 3)))), REFUSE),
     # --- finite supports counted before they are listed ---------------------------------------
     Bomb("Die(10**9)", lambda: si.entropy(Die("D", 10**9)), ANSWER,
          lambda r: _close(r, 9 * sp.log(10))),
@@ -168,6 +183,8 @@ BOMBS: list[Bomb] = [
          lambda r: r == 1),
     Bomb("cli entropy Binomial(10**9, 1/3)", lambda: _cli("entropy", "Binomial(10**9, 1/3)"),
          ANSWER, lambda r: r == 2),
+    Bomb("cli derive entropy Gamma(10**18, theta)",
+         lambda: _cli("derive", "entropy", "Gamma(10**18, theta)"), ANSWER, lambda r: r == 2),
     Bomb("cli entropy Gamma(10**18, theta)", lambda: _cli("entropy", "Gamma(10**18, theta)"),
          ANSWER, lambda r: r == 0),
 ]

@@ -99,6 +99,16 @@ def test_cpu_bound_and_picklable_numbers() -> None:
     assert abs(value - (mpmath.e - 1)) < 1e-12
 
 
+def test_a_derivation_numeric_check_runs_bounded() -> None:
+    # the derivation's numeric checks (steps.numerically_equal) run through call_within
+    from symbinfo.derivation.steps import numerically_equal
+
+    x = sp.Symbol("x", positive=True)
+    found = call_within(numerically_equal, sp.log(x**2), 2 * sp.log(x),
+                        [{x: sp.Rational(3, 7)}, {x: 5}], seconds=20)
+    assert found is not None and found[0] is True and found[2] is None
+
+
 def test_wall_backstop_stops_an_idle_child() -> None:
     start = time.monotonic()
     assert call_within(time.sleep, 60, seconds=0.1) is None  # idle: no CPU is ever used
@@ -170,7 +180,9 @@ def test_child_dies_with_its_parent(sig) -> None:
         assert children, "the integration child never started"
         parent.send_signal(sig)
         parent.wait(10)
-        time.sleep(5)
+        gone_by = time.monotonic() + 5  # the kernel kills them at once; allow 5 s
+        while [c for c in children if _alive(c)] and time.monotonic() < gone_by:
+            time.sleep(0.1)
         assert not [c for c in children if _alive(c)]
     finally:
         if parent.poll() is None:
