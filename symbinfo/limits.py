@@ -32,7 +32,11 @@ from .errors import ResourceLimitError
 
 @dataclass(frozen=True)
 class Limits:
-    """How much work one public call may do. Every field is documented in ``docs/limits.md``."""
+    """How much work one public call may do. Every field is documented in ``docs/limits.md``.
+
+    >>> Limits().finite_outcomes, Limits(finite_outcomes=10).finite_outcomes
+    (100000, 10)
+    """
 
     #: characters of one formula string the parser reads
     text_length: int = 5_000
@@ -82,7 +86,11 @@ _CURRENT: contextvars.ContextVar[Limits | None] = contextvars.ContextVar(
 
 
 def current_limits() -> Limits:
-    """The limits in force for this thread/task."""
+    """The limits in force for this thread/task.
+
+    >>> current_limits().integrate_seconds
+    4.0
+    """
     found = _CURRENT.get()
     return _DEFAULT if found is None else found
 
@@ -110,7 +118,14 @@ def set_limits(**changes: float) -> Limits:
 
 @contextmanager
 def using_limits(**changes: float) -> Iterator[Limits]:
-    """Run a block under changed limits (this thread/task only); the old ones come back after."""
+    """Run a block under changed limits (this thread/task only); the old ones come back after.
+
+    >>> with using_limits(step_seconds=1) as inside:
+    ...     inside.step_seconds, current_limits().step_seconds
+    (1, 1)
+    >>> current_limits().step_seconds
+    10.0
+    """
     token = _CURRENT.set(_changed(current_limits(), changes))
     try:
         yield current_limits()

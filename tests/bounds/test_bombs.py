@@ -86,6 +86,17 @@ def test_huge_parameters_evaluate_right(rv, reference) -> None:
         assert abs(got - want) <= mpmath.mpf(10) ** -30 * abs(want)
 
 
+def test_huge_parameters_in_kl() -> None:
+    # two huge shapes become two unrelated symbols; the cancellation happens numerically
+    kl = si.kl_divergence(Gamma("X", 10**18, 1), Gamma("Y", 10**18 + 1, 1))
+    with mpmath.workdps(80):
+        a = mpmath.mpf(10) ** 18
+        # KL(Gamma(a, 1) || Gamma(b, 1)) = (a - b) psi(a) - log Gamma(a) + log Gamma(b)
+        want = -mpmath.digamma(a) - mpmath.loggamma(a) + mpmath.loggamma(a + 1)
+        got = mpmath.mpf(str(kl.evalf(40)))
+        assert abs(got - want) <= mpmath.mpf(10) ** -30 * abs(want)
+
+
 # --- the bounded child ------------------------------------------------------------------------
 
 
