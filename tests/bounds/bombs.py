@@ -185,6 +185,8 @@ BOMBS: list[Bomb] = [
          ANSWER, lambda r: r == 2),
     Bomb("cli derive entropy Gamma(10**18, theta)",
          lambda: _cli("derive", "entropy", "Gamma(10**18, theta)"), ANSWER, lambda r: r == 2),
+    Bomb("cli entropy --base semiprime", lambda: _cli("entropy", "Die(6)", "--base", str(N)),
+         ANSWER, lambda r: r == 0),
     Bomb("cli entropy Gamma(10**18, theta)", lambda: _cli("entropy", "Gamma(10**18, theta)"),
          ANSWER, lambda r: r == 0),
 ]

@@ -48,6 +48,24 @@ def test_bomb_answers_or_refuses(bomb) -> None:
         assert outcome.ok_answer, f"{bomb.name}: wrong answer {outcome.detail}"
 
 
+def test_the_parser_reads_the_limits_in_force() -> None:
+    with si.using_limits(text_length=10), pytest.raises(si.ParseError, match="at most 10"):
+        si.parse_expression("x + y + z + w")
+    with si.using_limits(integer_digits=5), pytest.raises(si.ParseError):
+        si.parse_expression("1234567")  # 21 bits: over the 4 bits per digit allowed
+    with si.using_limits(nesting_depth=3), pytest.raises(si.ParseError, match="3 deep"):
+        si.parse_expression("((((x))))")
+    assert si.parse_expression("((((x)))) + 123456") == sp.Symbol("x") + 123456
+
+
+def test_factoring_bound_is_a_setting() -> None:
+    from symbinfo.derivation.simplify import split_logs
+
+    assert split_logs(sp.log(221)) == sp.log(13) + sp.log(17)
+    with si.using_limits(factor_digits=2):
+        assert split_logs(sp.log(221)) == sp.log(221)
+
+
 # --- huge parameters stay symbolic and evaluate to the right number ---------------------------
 # References: the textbook formulas (Wikipedia's infoboxes; Lazo & Rathie 1978) typed here in
 # mpmath's loggamma/digamma at 60 digits, not the rules' SymPy expressions.
