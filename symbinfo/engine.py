@@ -15,6 +15,7 @@ import sympy as sp
 from sympy.stats.rv import Distribution, RandomSymbol
 
 from .closedforms import CROSS_ENTROPY, ENTROPY, KL_DIVERGENCE, Rule
+from .closedforms.registry import hiding_huge_numbers
 from .derivation import continuous, finite
 from .derivation.simplify import tidy
 from .distributions.view import (
@@ -26,7 +27,7 @@ from .distributions.view import (
     kind_of,
     support,
 )
-from .errors import MismatchError
+from .errors import MismatchError, ResourceLimitError
 
 FINITE_SUM = "definition summed over the finite alphabet"
 RULE = "closed-form rule"
@@ -56,7 +57,7 @@ def distribution_entropy(dist: Distribution) -> Evaluation:
     hit = ENTROPY.apply(dist)
     if hit is not None:
         return Evaluation(tidy(hit[0]), RULE, hit[1])
-    return _generic(continuous.differential_entropy(dist))
+    return _generic(hiding_huge_numbers(continuous.differential_entropy, dist))
 
 
 def joint_entropy(atoms: Sequence[sp.Basic]) -> Evaluation:
@@ -92,7 +93,14 @@ def entropy_combination(terms: Mapping[tuple, sp.Expr]) -> Evaluation:
     terms = {tuple(dict.fromkeys(k)): c for k, c in terms.items() if k}
     everything = tuple(dict.fromkeys(a for k in terms for a in k))
     if common_kind(everything) is Kind.FINITE:
-        joint = finite_joint(everything)
+        try:
+            joint = finite_joint(everything)
+        except ResourceLimitError:  # too many outcomes to list; a rule may not need the list
+            dist = _dist(everything[0]) if len(everything) == 1 else None
+            hit = ENTROPY.apply(dist) if dist is not None else None  # a fair die: log(n)
+            if hit is None:
+                raise
+            return Evaluation(tidy(sp.Add(*terms.values()) * hit[0]), RULE, hit[1])
         value = sp.Add(
             *(c * finite.entropy(joint.marginal([joint.index(a) for a in k]))
               for k, c in terms.items())
@@ -154,7 +162,8 @@ def _by_definition_or_rule(
 def kl_divergence(p: sp.Basic, q: sp.Basic) -> Evaluation:
     """D_KL(P ‖ Q) in nats."""
     found, dp, dq = _by_definition_or_rule(p, q, finite.kl_divergence, KL_DIVERGENCE)
-    return found if found is not None else _generic(continuous.kl_divergence(dp, dq))
+    return found if found is not None else _generic(
+        hiding_huge_numbers(continuous.kl_divergence, dp, dq))
 
 
 def cross_entropy(p: sp.Basic, q: sp.Basic) -> Evaluation:
@@ -165,7 +174,7 @@ def cross_entropy(p: sp.Basic, q: sp.Basic) -> Evaluation:
     h, kl = distribution_entropy(dp), kl_divergence(p, q)
     if UNEVALUATED not in (h.method, kl.method):
         return Evaluation(tidy(h.value + kl.value), COMBINED, parts=(h, kl))
-    return _generic(continuous.cross_entropy(dp, dq))
+    return _generic(hiding_huge_numbers(continuous.cross_entropy, dp, dq))
 
 
 def _dist(obj: sp.Basic) -> Distribution | None:

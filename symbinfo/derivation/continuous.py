@@ -17,27 +17,15 @@ Countably infinite discrete families get the honest unevaluated ``Sum`` over the
 
 from __future__ import annotations
 
-import time
-
 import sympy as sp
 from sympy.stats.rv import Distribution
 
 from ..distributions.continuous import UnivariateView, read_univariate
+from ..limits import current_limits
 from ..parsing.gate import to_sympy
+from .budget import WorkClock as _Clock
 from .budget import call_within, integrate_within
 from .simplify import tidy
-
-#: Default total seconds of SymPy integration one call may spend before falling back.
-DEFAULT_BUDGET = 4.0
-
-
-class _Clock:
-    def __init__(self, seconds: float) -> None:
-        self.deadline = time.monotonic() + seconds
-
-    def left(self, cap: float | None = None) -> float:
-        rest = self.deadline - time.monotonic()
-        return max(0.0, rest if cap is None else min(rest, cap))
 
 
 def _shifted(view: UnivariateView, expr_of_x: sp.Expr) -> tuple[sp.Expr, sp.Symbol, tuple]:
@@ -136,7 +124,7 @@ def _honest_fallback(view: UnivariateView, integrand_of_x: sp.Expr) -> sp.Expr:
 
 
 def expected_value(
-    view: UnivariateView, h_of_x: sp.Expr, budget: float = DEFAULT_BUDGET
+    view: UnivariateView, h_of_x: sp.Expr, budget: float | None = None
 ) -> sp.Expr:
     """E_P[h(X)] for P read as ``view``: closed where the engine can, an Integral where not.
 
@@ -150,6 +138,7 @@ def expected_value(
     >>> expected_value(v, v.variable**2)
     2/lambda**2
     """
+    budget = current_limits().integrate_seconds if budget is None else budget
     x = view.variable
     f_x = view.density
     nothing_to_try = budget <= 0 or view.discrete
@@ -181,7 +170,7 @@ def expected_value(
     return closed + sp.Integral(f_x * back, (x, x_lo, x_hi))
 
 
-def differential_entropy(dist: Distribution, budget: float = DEFAULT_BUDGET) -> sp.Expr:
+def differential_entropy(dist: Distribution, budget: float | None = None) -> sp.Expr:
     """−E[log f(X)]: closed by the generic engine when it can, else an honest Integral/Sum.
 
     >>> from sympy.stats.crv_types import NormalDistribution
@@ -199,7 +188,7 @@ def differential_entropy(dist: Distribution, budget: float = DEFAULT_BUDGET) -> 
     return expected_value(view, -sp.log(view.density), budget)
 
 
-def cross_entropy(p: Distribution, q: Distribution, budget: float = DEFAULT_BUDGET) -> sp.Expr:
+def cross_entropy(p: Distribution, q: Distribution, budget: float | None = None) -> sp.Expr:
     """−E_P[log q(X)] (support checks are the caller's: q must be positive where p is).
 
     >>> from sympy.stats.crv_types import ExponentialDistribution
@@ -214,7 +203,7 @@ def cross_entropy(p: Distribution, q: Distribution, budget: float = DEFAULT_BUDG
     return expected_value(view, -sp.log(q_x), budget)
 
 
-def kl_divergence(p: Distribution, q: Distribution, budget: float = DEFAULT_BUDGET) -> sp.Expr:
+def kl_divergence(p: Distribution, q: Distribution, budget: float | None = None) -> sp.Expr:
     """E_P[log(p(X)/q(X))] (support checks are the caller's: q must be positive where p is).
 
     >>> from sympy.stats.crv_types import ExponentialDistribution

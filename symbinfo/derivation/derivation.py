@@ -36,6 +36,7 @@ from sympy.stats.rv import Distribution, RandomSymbol
 
 from .. import engine
 from ..closedforms import CROSS_ENTROPY, ENTROPY, KL_DIVERGENCE
+from ..closedforms.registry import check_parameters
 from ..distributions.view import Kind, distribution, finite_joint, finite_pmf, kind_of
 from ..errors import UnsupportedInputError
 from ..measures.base import InformationMeasure, to_base
@@ -102,6 +103,7 @@ def derive(measure: InformationMeasure) -> Derivation:
             f"derive takes an unevaluated measure such as Entropy(X), not {measure!r}")
     if measure.is_abstract:
         raise UnsupportedInputError(f"{measure} names no distribution; nothing to derive")
+    check_parameters(measure, f"the derivation of {measure}")  # gamma(10**18) densities
     steps, bindings, ranges = _steps(measure)
     if measure.base != sp.E:
         steps = _in_base(steps, measure.base)

@@ -9,19 +9,22 @@ tables for finite inputs, and hands everything else on as a sympy.stats distribu
 from __future__ import annotations
 
 import itertools
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
 import sympy as sp
+import sympy.stats.frv_types as frv
 from sympy.stats.crv import SingleContinuousDistribution
 from sympy.stats.drv import SingleDiscreteDistribution
 from sympy.stats.frv import SingleFiniteDistribution
 from sympy.stats.frv_types import DiscreteUniformDistribution
 from sympy.stats.rv import Distribution, RandomSymbol, random_symbols
 
-from ..errors import MismatchError, UnsupportedInputError
+from ..errors import MismatchError, ResourceLimitError, UnsupportedInputError
+from ..limits import current_limits
 from .joint import JointVariable, check_pmf
 
 
@@ -115,6 +118,50 @@ class FiniteJoint:
         return self.atoms.index(atom)
 
 
+#: How many outcomes SymPy's finite families list, from their parameters (without listing them).
+_OUTCOMES = {
+    frv.DieDistribution: lambda d: d.sides,
+    frv.BinomialDistribution: lambda d: d.n + 1,
+    frv.BetaBinomialDistribution: lambda d: d.n + 1,
+    frv.HypergeometricDistribution: lambda d: sp.Min(d.n, d.m) + 1,
+    frv.IdealSolitonDistribution: lambda d: d.k,
+    frv.RobustSolitonDistribution: lambda d: d.k,
+    frv.DiscreteUniformDistribution: lambda d: len(d.args),
+    frv.FiniteDistributionHandmade: lambda d: len(d.args[0]),
+}
+
+
+def outcome_count(dist: SingleFiniteDistribution) -> sp.Expr:
+    """How many outcomes ``dist`` lists, found from its parameters (an upper bound).
+
+    A family without an entry is bounded by its largest integer parameter (every finite family
+    of SymPy with more than two outcomes has one that counts them) or by 2.
+
+    >>> outcome_count(frv.DieDistribution(10**100)) == 10**100
+    True
+    """
+    for cls in type(dist).__mro__:
+        if cls in _OUTCOMES:
+            return sp.Integer(_OUTCOMES[cls](dist))
+    counts = [a + 1 for a in dist.args if isinstance(a, sp.Integer)]
+    return max([sp.Integer(2), *counts])
+
+
+def check_outcomes(count: int, what: object) -> None:
+    """Refuse to list more than ``current_limits().finite_outcomes`` outcomes of ``what``."""
+    limit = current_limits().finite_outcomes
+    if count > limit:
+        shown = str(what) if len(str(what)) <= 80 else str(what)[:77] + "..."
+        raise ResourceLimitError(
+            f"{shown} has {_count_text(count)} outcomes; symbinfo lists at most {limit} "
+            "(limit finite_outcomes: raise it with symbinfo.using_limits(finite_outcomes=...))"
+        )
+
+
+def _count_text(count: int) -> str:
+    return str(count) if count < 10**12 else f"about 10**{int(math.log10(count))}"
+
+
 def _joint_of_table_variables(atoms: Sequence[JointVariable]) -> FiniteJoint:
     tables = {a.table for a in atoms}
     if len(tables) > 1:
@@ -122,6 +169,7 @@ def _joint_of_table_variables(atoms: Sequence[JointVariable]) -> FiniteJoint:
             f"{list(atoms)} belong to different FiniteJointRV tables; build them as one table"
         )
     table = tables.pop()
+    check_outcomes(len(table.pmf), f"the table of {', '.join(map(str, atoms))}")
     positions = [a.index for a in atoms]
     pmf: dict[tuple, sp.Expr] = {}
     for outcome, p in table.pmf.items():
@@ -134,6 +182,9 @@ def _joint_of_sympy_expressions(atoms: Sequence[sp.Expr]) -> FiniteJoint:
     # sympy.stats treats random symbols of different probability spaces as independent; enumerate
     # the product of their pmfs and push every outcome through the expressions.
     symbols = sorted(set().union(*(random_symbols(a) for a in atoms)), key=sp.default_sort_key)
+    count = math.prod(int(outcome_count(_distribution_of_symbol(s))) for s in symbols)
+    check_outcomes(count, ", ".join(map(str, atoms)) if len(symbols) == 1 else
+                   f"the joint distribution of {', '.join(map(str, symbols))}")  # before listing
     pmfs = [distribution_pmf(_distribution_of_symbol(s), f"the distribution of {s}")
             for s in symbols]
     pmf: dict[tuple, sp.Expr] = {}
@@ -194,6 +245,7 @@ def finite_joint(atoms: Sequence[object]) -> FiniteJoint:
             raise MismatchError(
                 f"a joint quantity needs random variables, not bare distributions: {atoms}"
             )
+        check_outcomes(int(outcome_count(atoms[0])), atoms[0])
         return FiniteJoint(atoms, {(k,): v for k, v in distribution_pmf(atoms[0]).items()})
     return _joint_of_sympy_expressions(atoms)
 

@@ -15,25 +15,28 @@ from dataclasses import dataclass
 import sympy as sp
 
 from ..errors import ParseError, UnsupportedInputError
+from ..limits import current_limits
 
-#: Longest input accepted, in characters.  Hand-written formulas are far shorter.
-MAX_LENGTH = 5_000
-#: Deepest nesting of brackets / operators accepted (keeps well clear of Python's recursion limit).
-MAX_DEPTH = 60
-#: Largest exact power built from numbers, in bits of the result (2**65536 is instant).
-MAX_POW_BITS = 65_536
-#: Largest |exponent| applied to a non-rational number such as sqrt(2) or pi.
-MAX_NUMERIC_EXPONENT = 10_000
-#: Largest digit count of a number literal, and largest |decimal exponent| in ``1e...``.
-MAX_DIGITS = 400
-#: Largest numeric argument of functions that SymPy evaluates exactly at integers
-#: (polygamma(499, 500) alone takes minutes; at 100 the worst case is ~0.2 s).
-MAX_EAGER_ARGUMENT = 100
-#: How many such exact evaluations one formula may ask for.
-MAX_EAGER_CALLS = 10
-#: Total size, in bits, of all exact numbers a formula creates (literals, powers, function
-#: values): products and sums of them can then never grow beyond this.
-MAX_TOTAL_BITS = 200_000
+#: The parser's limits, each read from :func:`symbinfo.limits.current_limits` when used (so
+#: ``using_limits(text_length=...)`` applies to the next parse); ``_common.MAX_LENGTH`` etc. are
+#: kept as live aliases of those fields.
+_LIMIT_FIELDS = {
+    "MAX_LENGTH": "text_length",  # longest input, in characters
+    "MAX_DEPTH": "nesting_depth",  # deepest nesting of brackets / operators
+    "MAX_POW_BITS": "power_bits",  # largest exact power built from numbers, in bits
+    "MAX_NUMERIC_EXPONENT": "exponent",  # largest |exponent| of a non-rational number
+    "MAX_DIGITS": "integer_digits",  # digits of a literal, and |decimal exponent| in 1e...
+    "MAX_EAGER_ARGUMENT": "eager_argument",  # numeric argument of exactly evaluated functions
+    "MAX_EAGER_CALLS": "eager_calls",  # such exact evaluations per formula
+    "MAX_TOTAL_BITS": "total_bits",  # all exact numbers of one formula together, in bits
+}
+
+
+def __getattr__(name: str) -> int:
+    if name in _LIMIT_FIELDS:
+        return getattr(current_limits(), _LIMIT_FIELDS[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _NUMBER_RE = re.compile(r"^(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$")
 
@@ -42,8 +45,9 @@ def check_size(text: object) -> str:
     """Reject non-strings and over-long strings before any parsing work is done."""
     if not isinstance(text, str):
         raise ParseError(f"expected a string to parse, got {type(text).__name__}")
-    if len(text) > MAX_LENGTH:
-        raise ParseError(f"input is {len(text)} characters long; at most {MAX_LENGTH} are accepted")
+    limit = current_limits().text_length
+    if len(text) > limit:
+        raise ParseError(f"input is {len(text)} characters long; at most {limit} are accepted")
     if not text.strip():
         raise ParseError("empty input")
     return text
@@ -51,12 +55,12 @@ def check_size(text: object) -> str:
 
 def check_bracket_depth(text: str, openers: str = "([{", closers: str = ")]}") -> None:
     """Reject deeply nested brackets cheaply, before a recursive parser sees them."""
-    depth = 0
+    depth, limit = 0, current_limits().nesting_depth
     for ch in text:
         if ch in openers:
             depth += 1
-            if depth > MAX_DEPTH:
-                raise ParseError(f"brackets nested more than {MAX_DEPTH} deep")
+            if depth > limit:
+                raise ParseError(f"brackets nested more than {limit} deep")
         elif ch in closers:
             depth -= 1
 
@@ -68,9 +72,10 @@ def number_from_text(literal: str) -> sp.Rational:
     if m is None or not (m.group(1) or m.group(2)):
         raise ParseError(f"not a decimal number: {literal!r}")
     whole, frac, exp = m.group(1), m.group(2) or "", m.group(3)
-    if len(whole) + len(frac) > MAX_DIGITS:
-        raise ParseError(f"number {literal[:20]!r}... has more than {MAX_DIGITS} digits")
-    if exp is not None and abs(int(exp)) > MAX_DIGITS:
+    digits = current_limits().integer_digits
+    if len(whole) + len(frac) > digits:
+        raise ParseError(f"number {literal[:20]!r}... has more than {digits} digits")
+    if exp is not None and (len(exp) > 12 or abs(int(exp)) > digits):
         raise ParseError(f"exponent of number {literal!r} is too large")
     value = sp.Integer(int(whole or "0") * 10 ** len(frac) + int(frac or "0"))
     scale = int(exp or 0) - len(frac)
@@ -95,18 +100,20 @@ class Budget:
     def charge(self, value: sp.Basic) -> sp.Basic:
         if isinstance(value, sp.Rational):
             self.bits += _bits(value)
-            if self.bits > MAX_TOTAL_BITS:
+            limit = current_limits().total_bits
+            if self.bits > limit:
                 raise ParseError(
-                    f"the numbers in this formula are too large in total (> {MAX_TOTAL_BITS} bits)"
+                    f"the numbers in this formula are too large in total (> {limit} bits)"
                 )
         return value
 
     def charge_eager(self, name: str) -> None:
         self.eager_calls += 1
-        if self.eager_calls > MAX_EAGER_CALLS:
+        limit = current_limits().eager_calls
+        if self.eager_calls > limit:
             raise ParseError(
                 f"too many exact evaluations of special functions (at {name}(); "
-                f"at most {MAX_EAGER_CALLS} per formula)"
+                f"at most {limit} per formula)"
             )
 
 
@@ -115,11 +122,11 @@ def safe_pow(
 ) -> sp.Basic:
     """``base**exponent``, refusing powers whose exact evaluation would be huge."""
     if isinstance(exponent, sp.Rational) and not base.free_symbols:
-        size = abs(exponent)
+        size, limits = abs(exponent), current_limits()
         if isinstance(base, sp.Rational):
-            if base not in (0, 1, -1) and size * _bits(base) > MAX_POW_BITS:
+            if base not in (0, 1, -1) and size * _bits(base) > limits.power_bits:
                 raise ParseError(f"power too large to evaluate exactly: {where or 'a power'}")
-        elif size > MAX_NUMERIC_EXPONENT:
+        elif size > limits.exponent:
             raise ParseError(f"exponent too large: {where or 'a power'}")
     result = sp.Pow(base, exponent)
     return budget.charge(result) if budget is not None else result
@@ -216,11 +223,12 @@ def safe_call(
         )
         raise ParseError(f"{name}() takes {want} argument(s), got {len(args)}")
     if spec.eager and any(a.is_number for a in args):
+        limit = current_limits().eager_argument
         for a in args:
-            if a.is_number and (a.is_real is not True or abs(a) > MAX_EAGER_ARGUMENT):
+            if a.is_number and (a.is_real is not True or abs(a) > limit):
                 raise ParseError(
                     f"argument of {name}() is too large to evaluate exactly "
-                    f"(|argument| > {MAX_EAGER_ARGUMENT})"
+                    f"(|argument| > {limit})"
                 )
         if budget is not None:
             budget.charge_eager(name)

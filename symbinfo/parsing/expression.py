@@ -14,11 +14,10 @@ from collections.abc import Mapping
 import sympy as sp
 
 from ..errors import ParseError
+from ..limits import current_limits
 from ._common import (
     CONSTANTS,
     FUNCTIONS,
-    MAX_DEPTH,
-    MAX_DIGITS,
     Budget,
     check_bracket_depth,
     check_size,
@@ -83,8 +82,8 @@ class _Converter:
 
     def convert(self, node: ast.AST) -> sp.Basic:
         self.depth += 1
-        if self.depth > MAX_DEPTH:
-            raise ParseError(f"expression nested more than {MAX_DEPTH} deep")
+        if self.depth > current_limits().nesting_depth:
+            raise ParseError(f"expression nested more than {current_limits().nesting_depth} deep")
         try:
             method = getattr(self, "_" + type(node).__name__, None)
             if method is None:
@@ -102,7 +101,7 @@ class _Converter:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ParseError(f"constant {_describe(node, self.text)} is not a number")
         if isinstance(value, int):
-            if value.bit_length() > MAX_DIGITS * 4:
+            if value.bit_length() > current_limits().integer_digits * 4:
                 raise ParseError("integer literal too large")
             return self.budget.charge(sp.Integer(value))
         # Rebuild the float from its source text so 0.1 is exactly 1/10.

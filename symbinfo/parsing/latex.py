@@ -37,9 +37,9 @@ from dataclasses import dataclass
 import sympy as sp
 
 from ..errors import ParseError
+from ..limits import current_limits
 from ._common import (
     FUNCTIONS,
-    MAX_DEPTH,
     Budget,
     FunctionSpec,
     check_size,
@@ -227,8 +227,8 @@ class _Parser:
 
     def enter(self) -> None:
         self.depth += 1
-        if self.depth > MAX_DEPTH:
-            raise ParseError(f"formula nested more than {MAX_DEPTH} deep")
+        if self.depth > current_limits().nesting_depth:
+            raise ParseError(f"formula nested more than {current_limits().nesting_depth} deep")
 
     # --- names --------------------------------------------------------------------------
     def name(self, name: str) -> sp.Basic:

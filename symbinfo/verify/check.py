@@ -25,7 +25,9 @@ import mpmath
 import sympy as sp
 from sympy.stats.rv import RandomSymbol
 
+from ..derivation.simplify import split_logs
 from ..errors import UnsupportedInputError
+from ..limits import check_expression_size
 from ..measures.base import InformationMeasure
 from ..parsing.gate import to_expr, to_sympy
 from ..precision import private_context
@@ -89,6 +91,7 @@ def _target_value(target: object) -> tuple[sp.Basic, sp.Expr]:
     target = to_sympy(target, "the target", strings="parse")
     if not isinstance(target, sp.Expr):
         raise UnsupportedInputError(f"the target must be an expression, not {target!r:.60}")
+    check_expression_size(target, "the target")
     return target, evaluate_measures(target)
 
 
@@ -144,6 +147,7 @@ def check(
         parsed = to_sympy(answer, "the answer")
     if not isinstance(parsed, sp.Expr):
         raise UnsupportedInputError(f"an answer must be an expression, not {parsed!r:.60}")
+    check_expression_size(parsed, "the answer")
     parsed, unmatched = match_symbols(parsed, symbols)
     result = verify(parsed, target, digits=digits, points=points, seed=seed)
     if unmatched:
@@ -238,7 +242,7 @@ def _constant_difference(answer: sp.Expr, value: sp.Expr, reference: list, got: 
         return None
     if abs(diffs[0]) <= tol:
         return None
-    exact = sp.expand(sp.expand_log(value - answer, factor=True))
+    exact = sp.expand(split_logs(value - answer))
     if exact.free_symbols:
         simpler = sp.simplify(exact) if sp.count_ops(exact) < 200 else exact
         if simpler.free_symbols:

@@ -21,6 +21,7 @@ from sympy.core.relational import Relational
 from sympy.logic.boolalg import BooleanAtom
 
 from ..errors import UnsupportedInputError
+from ..limits import check_expression_size
 from ..measures.base import InformationMeasure
 from ..measures.shannon import _EntropyCombination
 from ..parsing.gate import to_sympy
@@ -191,6 +192,7 @@ def verify(
                    "the sides"], seed=seed)
     lhs, rhs, relation = _claim(lhs, rhs, relation)
     conditions = _conditions(where, symbols_by_name(lhs, rhs))
+    check_expression_size((lhs, rhs), "a side of the claim")
     result = Verification(lhs, rhs, relation, UNDECIDED, digits=digits, seed=seed)
 
     if symbolic:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import sympy as sp
 
+from ..derivation.simplify import split_logs
 from ..measures.base import InformationMeasure
 from ..measures.shannon import _EntropyCombination
 from ..parsing.gate import to_sympy
@@ -101,7 +102,7 @@ def _strategies(heavy: bool) -> list[tuple[str, Callable[[sp.Expr], sp.Expr]]]:
     cheap = [
         ("expanded", sp.expand),
         ("logarithms expanded under the assumptions",
-         lambda e: sp.expand(sp.expand_log(sp.expand(e), factor=True))),
+         lambda e: sp.expand(split_logs(sp.expand(e)))),
     ]
     if not heavy:
         return cheap
@@ -109,7 +110,7 @@ def _strategies(heavy: bool) -> list[tuple[str, Callable[[sp.Expr], sp.Expr]]]:
         ("logarithms combined under the assumptions",
          lambda e: sp.expand(sp.logcombine(e))),
         ("special functions expanded (expand_func)",
-         lambda e: sp.expand(sp.expand_log(sp.expand_func(e), factor=True))),
+         lambda e: sp.expand(split_logs(sp.expand_func(e)))),
         ("rewritten in gamma functions (gammasimp)",
          lambda e: sp.gammasimp(e.rewrite(sp.gamma))),
         ("cancelled as one rational function", lambda e: sp.cancel(sp.together(e))),
@@ -129,7 +130,7 @@ def transforms(expr: sp.Expr, cell_symbols: set[sp.Symbol] = frozenset(), heavy:
         # a closed number: logs of rationals split into logs of primes decide exact zeros;
         # simplify on long numeric expressions can run for minutes
         yield "logarithms of rationals split into primes", sp.expand(
-            sp.expand_log(sp.expand(expr), factor=True)), None
+            split_logs(sp.expand(expr))), None
         return
     positive, swap = _positive_cells(expr, set(cell_symbols))
     note = ("proof on the interior of the probability simplex (table entries > 0); the boundary "
