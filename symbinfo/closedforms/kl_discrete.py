@@ -22,6 +22,7 @@ from sympy.stats import drv_types as D
 from sympy.stats import frv_types as F
 from sympy.stats.drv import SingleDiscreteDistribution
 
+from ..derivation.honest import DefinitionSum
 from ..limits import current_limits
 from . import CROSS_ENTROPY, KL_DIVERGENCE
 
@@ -82,7 +83,7 @@ def _binomial_pair(P: Dist, Q: Dist, kl: bool) -> sp.Expr | None:
         k = sp.Dummy("k", integer=True, nonnegative=True)
     mass = sp.binomial(n1, k) * p**k * (1 - p) ** (n1 - k)
     log_ratio = log(sp.binomial(n1, k) / sp.binomial(n2, k)) if kl else -log(sp.binomial(n2, k))
-    expected = sp.Sum(mass * log_ratio, (k, 0, n1))
+    expected = DefinitionSum(mass * log_ratio, (k, 0, n1))
     if n1.is_Integer and n1 <= current_limits().finite_outcomes:
         expected = expected.doit()
     own = n1 * p * log(p) + n1 * (1 - p) * log(1 - p) if kl else 0
