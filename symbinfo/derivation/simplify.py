@@ -54,9 +54,26 @@ def _split_rational_logs(expr: sp.Expr) -> sp.Expr:
     return expr.replace(is_number_log, lambda e: split_logs(e, force=True))
 
 
+def _reduce_powers(expr: sp.Expr) -> sp.Expr:
+    """log(n**k) -> k*log(n) for long integers that are perfect powers (no factoring: cheap);
+    short ones are split into primes by the other candidates."""
+    def reduced(e: sp.log) -> sp.Expr:
+        found = sp.perfect_power(e.args[0])
+        return found[1] * sp.log(found[0]) if found else e
+
+    return expr.replace(
+        lambda e: isinstance(e, sp.log) and e.args[0].is_Integer and e.args[0] > 10**15,
+        reduced)
+
+
+def _long_integers(e: sp.Expr) -> int:
+    # a 100-digit integer reads worse than a few more operations: 100*log(10), not log(10**100)
+    return sum(len(str(abs(i.p))) // 16 for i in e.atoms(sp.Integer))
+
+
 def _cost(e: sp.Expr) -> tuple[bool, int, int]:
     try:
-        return False, sp.count_ops(e), len(str(e))
+        return False, sp.count_ops(e) + _long_integers(e), len(str(e))
     except ValueError:  # holds an integer too long to print (over 4300 digits): last choice
         return True, 0, 0
 
@@ -77,7 +94,7 @@ def tidy(expr: sp.Expr) -> sp.Expr:
     if not isinstance(expr, sp.Expr) or expr.has(sp.Integral, sp.Sum) or too_big_to_touch(expr):
         return expr
     candidate = _split_rational_logs(expr)
-    candidates = [expr, candidate]
+    candidates = [expr, candidate, _reduce_powers(expr)]
     if candidate.free_symbols:
         candidates.append(sp.expand_log(candidate))
         # factored arguments such as log(-(rho - 1)*(rho + 1)) read better multiplied out
