@@ -17,7 +17,7 @@ from sympy.stats.rv import Distribution, RandomSymbol
 from .closedforms import CROSS_ENTROPY, ENTROPY, KL_DIVERGENCE, Rule
 from .derivation import continuous, finite
 from .derivation.simplify import tidy
-from .distributions.continuous import mass, read_univariate
+from .distributions.continuous import pdf_of, read_univariate
 from .distributions.view import (
     Kind,
     common_kind,
@@ -154,7 +154,7 @@ def _where_inside(inside: sp.Basic | None, found: Evaluation) -> Evaluation:
 def _pmfs_on_support_of_p(p: sp.Basic, q: sp.Basic) -> tuple[dict, dict]:
     """P's pmf and Q's (a discrete distribution) at P's outcomes, for the finite definitions."""
     pp, qdist = finite_pmf(p), distribution(q)
-    return pp, {x: mass(qdist, x) for x in pp}
+    return pp, {x: pdf_of(qdist, x) for x in pp}
 
 
 def _by_definition_or_rule(

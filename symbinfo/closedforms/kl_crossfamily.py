@@ -112,7 +112,7 @@ def _statistic(stat: Stat) -> sp.Expr:
     return {
         "one": lambda: sp.S.One,
         "x": lambda: _x,
-        "sq": lambda: sp.expand((_x - stat[1]) ** 2),
+        "sq": lambda: (_x - stat[1]) ** 2,
         "log": lambda: log(_x),
         "log1m": lambda: log(1 - _x),
         "exp": lambda: exp(stat[1] * _x),

@@ -132,6 +132,14 @@ def _expectation(view: UnivariateView, stat: sp.Expr, x: sp.Symbol) -> Known | N
     if x not in stat.free_symbols:
         return Known(stat)
     u = sp.Dummy("u")
+    if stat.is_Pow and stat.exp == 2 and stat.base.is_polynomial(x):
+        inner = sp.Poly(stat.base, x)
+        if inner.degree() == 1 and inner.LC() in (1, -1):  # E[(X - c)^2] = Var X + (E X - c)^2
+            mean, var = _call(ex.mean, view), _call(ex.var, view)
+            if mean is None or var is None:
+                return None
+            c = -inner.eval(0) * inner.LC()
+            return _combine([mean, var], var.value + (mean.value - c) ** 2, True)
     if stat.is_polynomial(x):
         poly = sp.Poly(stat, x)
         if poly.degree() > 2:
@@ -211,11 +219,11 @@ def parameter_domain(dist: Distribution) -> tuple:
     return family_of(dist).relations(dist)
 
 
-def mass(dist: Distribution, k: sp.Expr) -> sp.Expr:
-    """P(X = k) for a discrete or finite distribution (density at k for a continuous one)."""
+def pdf_of(dist: Distribution, x: sp.Expr) -> sp.Expr:
+    """SymPy's own density of ``dist`` at ``x`` (its pmf for a discrete or finite one)."""
     if isinstance(dist, SingleFiniteDistribution):
-        return dist.pmf(k)
-    return dist.pdf(k)
+        return dist.pmf(x)
+    return dist.pdf(x)
 
 
 def _variable(support: sp.Set, discrete: bool) -> sp.Symbol:
@@ -265,7 +273,7 @@ def _on_support(density: sp.Expr, x: sp.Symbol, support: sp.Set) -> sp.Expr:
 
 def _density(dist: Distribution, x: sp.Symbol, support: sp.Set, discrete: bool) -> sp.Expr:
     if discrete:
-        return mass(dist, x)
+        return pdf_of(dist, x)
     return _on_support(dist.pdf(x), x, support)
 
 

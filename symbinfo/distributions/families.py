@@ -235,7 +235,8 @@ def _uniform_lp(d: Dist, c: sp.Expr) -> Known:
 
 def _laplace_lp(d: Dist, c: sp.Expr) -> Known:
     return _k(Piecewise((d.b * exp((c - d.mu) / d.b) / 2, c <= d.mu),
-                        (c - d.mu + d.b * exp(-(c - d.mu) / d.b) / 2, True)))
+                        (c - d.mu + d.b * exp(-(c - d.mu) / d.b) / 2, True)),
+              source=JKB2 + ", ch. 24")
 
 
 def _exponential_lp(d: Dist, c: sp.Expr) -> Known:
