@@ -47,8 +47,8 @@ from sympy.stats.crv import SingleContinuousDistribution
 
 from ..distributions.continuous import UnivariateView, read_univariate
 from ..distributions.families import FAMILIES
-from . import CROSS_ENTROPY, KL_DIVERGENCE
-from .kl_continuous import _shift, differential_entropy
+from . import CROSS_ENTROPY, ENTROPY, KL_DIVERGENCE
+from .kl_continuous import _shift
 
 Dist = sp.Basic
 Stat = tuple  # ("one",), ("x",), ("sq", c), ("log",), ("log1m",), ("exp", t), ("abs", c)
@@ -183,11 +183,13 @@ def cross_entropy_crossfamily(p: Dist, q: Dist) -> sp.Expr | None:
 
 
 def kl_crossfamily(p: Dist, q: Dist) -> sp.Expr | None:
-    """KL(P || Q) = H(P, Q) - h(P) for P, Q from the tables (see the module docstring)."""
+    """KL(P || Q) = H(P, Q) - h(P) for P, Q from the tables (see the module docstring);
+    declines when h(P) has no closed form (the generic engine then takes E[log p] term by term)."""
     ce = cross_entropy_crossfamily(p, q)
-    if ce is None:
+    entropy = ENTROPY.apply(p)
+    if ce is None or entropy is None:
         return None
-    return _tidy(_shift(ce, -differential_entropy(p)))
+    return _tidy(_shift(ce, -entropy[0]))
 
 
 def _register_all() -> None:
