@@ -125,6 +125,12 @@ def _support_inside(p: sp.Basic, q: sp.Basic) -> sp.Basic | None:
     densities = {Kind.CONTINUOUS, Kind.MULTIVARIATE}
     if (kp in densities) != (kq in densities):
         return sp.false  # atoms against a density, or a density against atoms
+    if kp is Kind.FINITE:  # only atoms of provably positive mass count (p may be 0 or 1)
+        q_support = support(q)
+        outside = [w for x, w in finite_pmf(p).items() if q_support.contains(x) is not sp.true]
+        if not outside:
+            return sp.true
+        return sp.false if any(getattr(w, "is_positive", False) for w in outside) else None
     if Kind.FINITE in (kp, kq) or Kind.MULTIVARIATE in (kp, kq):
         subset = support(p).is_subset(support(q))
         return None if subset is None else sp.sympify(subset)

@@ -81,12 +81,11 @@ class UnivariateView:
             return sp.false
         lo, hi = self.bounds
         olo, ohi = other.bounds
-        if self.discrete and not (isinstance(self.support, sp.Range | sp.Naturals | sp.Naturals0
-                                             | sp.Integers)
-                                  and isinstance(other.support, sp.Range | sp.Naturals
-                                                 | sp.Naturals0 | sp.Integers)):
+        if self.discrete and not (isinstance(self.support, _INTEGER_RUNS)
+                                  and isinstance(other.support, _INTEGER_RUNS)):
             found = self.support.is_subset(other.support)
-            return sp.sympify(found) if found is not None else sp.And(lo >= olo, hi <= ohi)
+            return (sp.true if found else sp.false) if found is not None else sp.And(
+                lo >= olo, hi <= ohi)
         return sp.And(_ge(lo, olo), _ge(ohi, hi))
 
     def expectation(self, stat: sp.Expr, x: sp.Symbol | None = None) -> Known | None:
@@ -102,6 +101,10 @@ class UnivariateView:
         k**2*theta**2 + k*theta**2
         """
         return _expectation(self, stat, self.variable if x is None else x)
+
+
+# supports that are runs of consecutive integers: nested exactly when their ends are
+_INTEGER_RUNS = (sp.Range, type(sp.S.Naturals), type(sp.S.Naturals0), type(sp.S.Integers))
 
 
 def _ge(a: sp.Expr, b: sp.Expr) -> sp.Basic:
