@@ -29,13 +29,13 @@ from sympy.stats.crv import SingleContinuousDistribution  # noqa: E402
 from symbinfo.closedforms import ENTROPY  # noqa: E402
 from symbinfo.closedforms.catalog import symbolic_instance  # noqa: E402
 from symbinfo.derivation.continuous import differential_entropy  # noqa: E402
-from symbinfo.distributions.continuous import PARAMETER_DOMAINS  # noqa: E402
+from symbinfo.distributions.families import FAMILIES  # noqa: E402
 
 
 def catalog() -> list[tuple[str, object]]:
     """(name, distribution) for every family, with symbolic parameters."""
     out = []
-    for cls in sorted(PARAMETER_DOMAINS, key=lambda c: c.__name__):
+    for cls in sorted(FAMILIES, key=lambda c: c.__name__):
         if not (cls.__module__.endswith(("crv_types", "drv_types"))):
             continue
         out.append((cls.__name__[: -len("Distribution")], symbolic_instance(cls)))

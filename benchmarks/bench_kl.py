@@ -25,7 +25,8 @@ from sympy.stats import frv_types as F
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout, not an install
 
 from symbinfo.closedforms import KL_DIVERGENCE
-from symbinfo.closedforms.kl_crossfamily import EXPECT, NEG_LOG_Q
+from symbinfo.closedforms.kl_crossfamily import NEG_LOG_Q
+from symbinfo.distributions.families import EXPECT
 
 POS, REAL = {"positive": True}, {"real": True}
 KINDS = {  # SymPy argument kinds per family (symbolic parameters with their assumptions)

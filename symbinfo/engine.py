@@ -18,6 +18,7 @@ from .closedforms import CROSS_ENTROPY, ENTROPY, KL_DIVERGENCE, Rule
 from .closedforms.registry import hiding_huge_numbers
 from .derivation import continuous, finite
 from .derivation.simplify import tidy
+from .distributions.continuous import pdf_of, read_univariate
 from .distributions.view import (
     Kind,
     common_kind,
@@ -124,57 +125,97 @@ def _finite_pair(p: sp.Basic, q: sp.Basic) -> tuple[dict, dict]:
     return pp, qq
 
 
-def _support_outside(p: sp.Basic, q: sp.Basic) -> bool | None:
-    """True when P provably puts mass where Q has none (so KL and cross-entropy are +oo)."""
+def _support_inside(p: sp.Basic, q: sp.Basic) -> sp.Basic | None:
+    """Whether P's support lies inside Q's: ``true``, ``false``, the conditions on the
+    parameters under which it does, or ``None`` when that cannot be told. Read from the family
+    records (true supports), never from SymPy's declarations."""
     kp, kq = kind_of(p), kind_of(q)
     densities = {Kind.CONTINUOUS, Kind.MULTIVARIATE}
     if (kp in densities) != (kq in densities):
-        return True  # atoms against a density, or a density against atoms
-    subset = support(p).is_subset(support(q))
-    return None if subset is None else not subset
+        return sp.false  # atoms against a density, or a density against atoms
+    if kp is Kind.FINITE:  # only atoms of provably positive mass count (p may be 0 or 1)
+        q_support = support(q)
+        outside = [w for x, w in finite_pmf(p).items() if q_support.contains(x) is not sp.true]
+        if not outside:
+            return sp.true
+        return sp.false if any(getattr(w, "is_positive", False) for w in outside) else None
+    if Kind.FINITE in (kp, kq) or Kind.MULTIVARIATE in (kp, kq):
+        subset = support(p).is_subset(support(q))
+        return None if subset is None else sp.sympify(subset)
+    return read_univariate(distribution(p)).inside(read_univariate(distribution(q)))
+
+
+def _support_outside(p: sp.Basic, q: sp.Basic) -> bool | None:
+    """True when P provably puts mass where Q has none (so KL and cross-entropy are +oo)."""
+    inside = _support_inside(p, q)
+    return None if inside is None or inside not in (sp.true, sp.false) else inside is sp.false
+
+
+def _inside_or_oo(inside: sp.Basic | None, value: sp.Expr) -> sp.Expr:
+    """``value`` (computed as if P's support were inside Q's) where it is, +oo elsewhere."""
+    if inside is None or inside is sp.true or value == sp.oo:
+        return value
+    return sp.Piecewise((value, inside), (sp.oo, True))
+
+
+def _where_inside(inside: sp.Basic | None, found: Evaluation) -> Evaluation:
+    """:func:`_inside_or_oo` of an evaluation, keeping its provenance."""
+    value = _inside_or_oo(inside, found.value)
+    return found if value is found.value else Evaluation(value, found.method, found.rule,
+                                                         found.parts)
 
 
 def _pmfs_on_support_of_p(p: sp.Basic, q: sp.Basic) -> tuple[dict, dict]:
     """P's pmf and Q's (a discrete distribution) at P's outcomes, for the finite definitions."""
     pp, qdist = finite_pmf(p), distribution(q)
-    return pp, {x: qdist.pdf(x) for x in pp}
+    return pp, {x: pdf_of(qdist, x) for x in pp}
 
 
 def _by_definition_or_rule(
     p: sp.Basic, q: sp.Basic, definition: Callable, registry
-) -> tuple[Evaluation | None, Distribution | None, Distribution | None]:
-    """The shared path of KL and cross-entropy: finite definition, rule, support mismatch, or
-    a finite P summed against a discrete Q; ``None`` leaves the rest to the caller."""
+) -> tuple[Evaluation | None, Distribution | None, Distribution | None, sp.Basic | None]:
+    """The shared path of KL and cross-entropy: finite definition, support mismatch, rule, or
+    a finite P summed against a discrete Q; ``None`` leaves the rest to the caller, with the
+    condition (``inside``) under which P's support lies inside Q's."""
     if kind_of(p) is Kind.FINITE and kind_of(q) is Kind.FINITE:
-        return Evaluation(tidy(definition(*_finite_pair(p, q))), FINITE_SUM), None, None
+        return Evaluation(tidy(definition(*_finite_pair(p, q))), FINITE_SUM), None, None, None
     dp, dq = _dist(p), _dist(q)
+    inside = _support_inside(p, q)
+    if inside is sp.false:
+        return Evaluation(sp.oo, RULE), dp, dq, inside
     hit = registry.apply(dp, dq) if dp is not None and dq is not None else None
     if hit is not None:
-        return Evaluation(tidy(hit[0]), RULE, hit[1]), dp, dq
-    if _support_outside(p, q) is True:
-        return Evaluation(sp.oo, RULE), dp, dq
+        return _where_inside(inside, Evaluation(tidy(hit[0]), RULE, hit[1])), dp, dq, inside
     if kind_of(p) is Kind.FINITE:
         pmfs = _pmfs_on_support_of_p(p, q)
-        return Evaluation(tidy(definition(*pmfs)), FINITE_SUM), dp, dq
-    return None, dp, dq
+        return Evaluation(tidy(definition(*pmfs)), FINITE_SUM), dp, dq, inside
+    return None, dp, dq, inside
 
 
 def kl_divergence(p: sp.Basic, q: sp.Basic) -> Evaluation:
     """D_KL(P ‖ Q) in nats."""
-    found, dp, dq = _by_definition_or_rule(p, q, finite.kl_divergence, KL_DIVERGENCE)
-    return found if found is not None else _generic(
-        hiding_huge_numbers(continuous.kl_divergence, dp, dq))
+    found, dp, dq, inside = _by_definition_or_rule(p, q, finite.kl_divergence, KL_DIVERGENCE)
+    if found is not None:
+        return found
+    return _generic(_inside_or_oo(inside, hiding_huge_numbers(continuous.kl_divergence, dp, dq)))
 
 
 def cross_entropy(p: sp.Basic, q: sp.Basic) -> Evaluation:
     """H(P, Q) = −E_P[log q] in nats; without a rule, h(P) + D_KL(P ‖ Q) when both close."""
-    found, dp, dq = _by_definition_or_rule(p, q, finite.cross_entropy, CROSS_ENTROPY)
+    found, dp, dq, inside = _by_definition_or_rule(p, q, finite.cross_entropy, CROSS_ENTROPY)
     if found is not None:
         return found
     h, kl = distribution_entropy(dp), kl_divergence(p, q)
     if UNEVALUATED not in (h.method, kl.method):
-        return Evaluation(tidy(h.value + kl.value), COMBINED, parts=(h, kl))
-    return _generic(hiding_huge_numbers(continuous.cross_entropy, dp, dq))
+        return Evaluation(tidy(_plus(h.value, kl.value)), COMBINED, parts=(h, kl))
+    return _generic(_inside_or_oo(inside, hiding_huge_numbers(continuous.cross_entropy, dp, dq)))
+
+
+def _plus(h: sp.Expr, kl: sp.Expr) -> sp.Expr:
+    """h + kl, added inside every branch of a Piecewise so that +oo stays +oo."""
+    if isinstance(kl, sp.Piecewise):
+        return sp.Piecewise(*[(e if e == sp.oo else _plus(h, e), c) for e, c in kl.args])
+    return kl if kl == sp.oo else h + kl
 
 
 def _dist(obj: sp.Basic) -> Distribution | None:

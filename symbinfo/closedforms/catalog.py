@@ -1,8 +1,8 @@
 """The table of supported families, generated from the rule registry so the docs cannot drift.
 
-Each registered entropy rule is applied to its family with symbolic parameters (symbols named as
-SymPy's ``_argnames``, carrying the assumptions of the declared domain), and rendered with its
-source and conditions. Families without a rule are listed with the reason.
+Each registered entropy rule is applied to its family with symbolic parameters (symbols named
+as the family record's parameters, carrying the assumptions of the declared domain), and
+rendered with its source and conditions. Families without a rule are listed with the reason.
 
 >>> rows = supported_table()
 >>> row = next(r for r in rows if r.family == "Exponential")
@@ -20,7 +20,7 @@ import sympy as sp
 from sympy.stats.crv import SingleContinuousDistribution
 from sympy.stats.joint_rv_types import MultivariateBetaDistribution, MultivariateNormalDistribution
 
-from ..distributions.continuous import INTEGER_PARAMETERS, REAL_PARAMETERS
+from ..distributions.families import family_of
 from . import ENTROPY
 from .entropy_continuous import NO_CLOSED_FORM as CONTINUOUS_GAPS
 from .entropy_discrete import NO_CLOSED_FORM as DISCRETE_GAPS
@@ -61,15 +61,15 @@ def symbolic_instance(cls: type):
     """
     if cls in MULTIVARIATE_INSTANCES:
         return MULTIVARIATE_INSTANCES[cls]()
-    ints = INTEGER_PARAMETERS.get(cls, ())
-    reals = REAL_PARAMETERS.get(cls, ())
+    record = family_of(cls)
+    flags = dict(record.flags)  # e.g. Gumbel's minimum: the maximum form (same entropy)
     args = []
-    for name in cls._argnames:
-        if name == "minimum":  # Gumbel's flag: the maximum form (same entropy)
-            args.append(sp.false)
-        elif name in ints:
+    for name in record.params:
+        if name in flags:
+            args.append(flags[name])
+        elif name in record.integer:
             args.append(sp.Symbol(name, positive=True, integer=True))
-        elif name in reals:
+        elif name in record.real:
             args.append(sp.Symbol(name, real=True))
         else:
             args.append(sp.Symbol(name, positive=True))

@@ -5,7 +5,7 @@ SymPy's parameterisations: ``Bernoulli(p, succ=1, fail=0)``, ``Binomial(n, p)`` 
 ``NegativeBinomial(r, p)`` with pmf ``p**r (1-p)**k binomial(k+r-1, k)`` on {0, 1, ...}.
 Rules decline (return ``None``) where no closed form exists (Binomial with n1 < n2; the
 cross-entropies of Poisson/Binomial/NegativeBinomial, whose entropies need E[log k!]).
-The catch-all support rules live in ``kl_support``.
+Support mismatches (+oo) are decided by the engine from the family records.
 
 >>> import sympy as sp
 >>> from sympy.stats.drv_types import PoissonDistribution

@@ -4,27 +4,34 @@ Used when no closed-form rule applies, and as an independent cross-check of the 
 E_P[-log q(X)] the engine
 
 1. reads P through :func:`symbinfo.distributions.continuous.read_univariate` (true support);
-2. measures the variable from a finite lower end (y = x - lo > 0), so ``expand_log`` can split
+2. takes every term whose expectation P's family record knows (E[X], E[X^2], E[log X], the
+   MGF...) from the record, deterministically, before any integration;
+3. measures the variable from a finite lower end (y = x - lo > 0), so ``expand_log`` can split
    ``log((x - m)**a)`` soundly under the parameters' assumptions;
-3. expands ``log q`` into terms and takes expectations term by term (linearity): constants,
+4. expands ``log q`` into terms and takes expectations term by term (linearity): constants,
    powers of y from the moment generating function when SymPy declares one, ``E[log Y]`` as
    d/ds E[Y^s] at s = 0 (one Mellin integral), everything else by SymPy integration — each
    integration in a child process under a hard time budget (:mod:`symbinfo.derivation.budget`);
-4. leaves every term it cannot close as an honest unevaluated ``Integral`` (``.evalf()`` works).
+5. leaves every term it cannot close as an honest unevaluated ``Integral`` (``.evalf()`` works).
 
 Countably infinite discrete families get the honest unevaluated ``Sum`` over their true support.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 import sympy as sp
 from sympy.stats.rv import Distribution
 
 from ..distributions.continuous import UnivariateView, read_univariate
+from ..distributions.families import Known
 from ..limits import current_limits
 from ..parsing.gate import to_sympy
 from .budget import WorkClock as _Clock
 from .budget import call_within, integrate_within
+from .honest import DefinitionSum
 from .simplify import tidy
 
 
@@ -57,7 +64,10 @@ def _moment_from_mgf(view: UnivariateView, g: sp.Expr, y: sp.Symbol) -> sp.Expr 
     poly = sp.Poly(sp.expand(g.subs(y, view.variable - shift)), view.variable)
     total = sp.S.Zero
     for (n,), c in poly.terms():
-        moment = sp.limit(sp.diff(mgf, t, n), t, 0) if n else sp.S.One
+        try:
+            moment = sp.limit(sp.diff(mgf, t, n), t, 0) if n else sp.S.One
+        except (NotImplementedError, ValueError, TypeError):  # e.g. "depends on the sign of"
+            return None
         if moment.has(sp.Limit) or not moment.is_finite:
             return None
         total += c * moment
@@ -98,8 +108,10 @@ def _expectation(
 
 
 def _textbook(expr: sp.Expr, clock: _Clock) -> sp.Expr:
-    """A short equal form: simplify (budgeted), then split logs soundly and tidy."""
-    simpler = call_within(sp.simplify, expr, seconds=max(1.0, clock.left(2)))
+    """A short equal form: simplify (budgeted; not at all with no budget), then split logs
+    soundly and tidy."""
+    simpler = call_within(sp.simplify, expr, seconds=max(1.0, clock.left(2))) if (
+        clock.left() > 0) else None
     candidates = [expr] if simpler is None else [expr, simpler]
     forms = [tidy(sp.expand(sp.expand_log(c, force=False))) for c in candidates]
     return min(forms, key=lambda e: (sp.count_ops(e), len(str(e))))
@@ -115,12 +127,44 @@ def _terms(log_expr: sp.Expr, y: sp.Symbol) -> dict[sp.Expr, sp.Expr]:
     return groups
 
 
-def _honest_fallback(view: UnivariateView, integrand_of_x: sp.Expr) -> sp.Expr:
+def _honest_fallback(view: UnivariateView, integrand: Callable[[sp.Expr], sp.Expr]) -> sp.Expr:
+    """The definition as an unevaluated Integral/Sum of ``integrand(density)``.
+
+    A density SymPy writes with a ``Sum`` (UniformSum) is replaced by the family's elementary
+    pieces, one Integral per piece, so that ``evalf`` reaches the digits asked.
+    """
     x = view.variable
     lo, hi = view.bounds
     if view.discrete:
-        return sp.Sum(integrand_of_x, (x, lo, hi))
-    return sp.Integral(integrand_of_x, (x, lo, hi))
+        return DefinitionSum(integrand(view.density), (x, lo, hi))
+    pieces = view.pieces(x) if view.density.has(sp.Sum) else None
+    if pieces:
+        return sp.Add(*(sp.Integral(integrand(f), (x, a, b)) for f, a, b in pieces))
+    return sp.Integral(integrand(view.density), (x, lo, hi))
+
+
+def _budget(budget: float | None) -> float:
+    """Seconds of SymPy integration allowed: the caller's, else the current limits'."""
+    return current_limits().integrate_seconds if budget is None else budget
+
+
+def _known_terms(view: UnivariateView, h_of_x: sp.Expr
+                 ) -> tuple[sp.Expr, list[tuple[Known, sp.Expr]], sp.Expr]:
+    """Split E[h(X)] into the terms the family record knows and the rest.
+
+    Returns (sum of known values, [(Known, coefficient)] of those with a condition, rest of h).
+    """
+    x = view.variable
+    known_total, conditional, rest = sp.S.Zero, [], sp.S.Zero
+    for g, coeff in _terms(h_of_x, x).items():
+        k = view.expectation(g, x)
+        if k is None or k.finite is sp.false:
+            rest += coeff * g
+            continue
+        known_total += coeff * k.value
+        if k.finite is not sp.true:
+            conditional.append((k, coeff))
+    return known_total, conditional, rest
 
 
 def expected_value(
@@ -128,30 +172,48 @@ def expected_value(
 ) -> sp.Expr:
     """E_P[h(X)] for P read as ``view``: closed where the engine can, an Integral where not.
 
-    ``h_of_x`` is typically a log-density (or a difference of two); it is expanded into terms and
-    each term's expectation is taken separately, so only the terms that resist stay unevaluated.
-    ``budget`` is the total seconds of SymPy work allowed; 0 returns the definition at once.
+    ``h_of_x`` is typically a log-density (or a difference of two); it is expanded into terms.
+    Terms whose expectation the family record knows (E[X], E[X^2], E[log X], ...) are taken from
+    it first, deterministically; only the rest is integrated, by SymPy under ``budget`` seconds
+    (default: ``symbinfo.limits``' ``integrate_seconds``; 0 integrates nothing), and what resists
+    stays an honest unevaluated Integral.
 
     >>> from sympy.stats.crv_types import ExponentialDistribution
     >>> lam = sp.Symbol("lambda", positive=True)
     >>> v = read_univariate(ExponentialDistribution(lam))
-    >>> expected_value(v, v.variable**2)
+    >>> expected_value(v, v.variable**2, budget=0)
     2/lambda**2
     """
-    budget = current_limits().integrate_seconds if budget is None else budget
+    budget = _budget(budget)
+    f_x = view.density
+    if view.discrete or f_x.has(sp.Sum, sp.Integral) or h_of_x.has(sp.Sum, sp.Integral):
+        return _honest_fallback(view, lambda f: f * h_of_x)
+    known, conditional, rest = _known_terms(view, h_of_x)
+    clock = _Clock(budget)
+    value = known + (_integrated(view, rest, clock) if rest != 0 else 0)
+    if not value.has(sp.Integral):
+        value = _textbook(value, clock)
+    if not conditional:
+        return value
+    # where a known expectation diverges: +oo when it diverges upwards with a positive
+    # coefficient and everything else is closed; otherwise the definition itself
+    upwards = all(k.otherwise == sp.oo and c.is_positive for k, c in conditional)
+    otherwise = sp.oo if upwards and not value.has(sp.Integral) else _honest_fallback(
+        view, lambda f: f * h_of_x)
+    return sp.Piecewise((value, sp.And(*(k.finite for k, _ in conditional))), (otherwise, True))
+
+
+def _integrated(view: UnivariateView, h_of_x: sp.Expr, clock: _Clock) -> sp.Expr:
+    """E[h(X)] by SymPy integration under ``clock``, term by term; an Integral where not."""
     x = view.variable
     f_x = view.density
-    nothing_to_try = budget <= 0 or view.discrete
-    if nothing_to_try or f_x.has(sp.Sum, sp.Integral) or h_of_x.has(sp.Sum, sp.Integral):
-        return _honest_fallback(view, f_x * h_of_x)
-    clock = _Clock(budget)
+    if clock.left() <= 0:
+        return sp.Integral(f_x * h_of_x, (x, *view.bounds))
     if f_x.has(sp.Piecewise) or h_of_x.has(sp.Piecewise):
         lo, hi = view.bounds
         whole = sp.piecewise_fold(f_x * h_of_x)
         closed = integrate_within(whole, (x, lo, hi), seconds=clock.left())
-        if closed is None:
-            return _honest_fallback(view, f_x * h_of_x)
-        return _textbook(closed, clock)
+        return sp.Integral(f_x * h_of_x, (x, lo, hi)) if closed is None else closed
     f, y, limits = _shifted(view, f_x)
     h, _, _ = _shifted(view, h_of_x)
     closed = sp.S.Zero
@@ -162,7 +224,6 @@ def expected_value(
             leftover += coeff * g
         else:
             closed += coeff * value
-    closed = _textbook(closed, clock)
     if leftover == 0:
         return closed
     back = leftover.subs(y, x - view.bounds[0]) if y != x else leftover
@@ -183,9 +244,19 @@ def differential_entropy(dist: Distribution, budget: float | None = None) -> sp.
     1.93147019814857
     """
     view = read_univariate(dist)
-    if view.discrete:
-        return _honest_fallback(view, -view.density * sp.log(view.density))
+    if view.discrete or view.density.has(sp.Sum):
+        return _honest_fallback(view, lambda f: -f * sp.log(f))
     return expected_value(view, -sp.log(view.density), budget)
+
+
+def _pair(p: Distribution, q: Distribution) -> tuple[UnivariateView, sp.Expr]:
+    """P's view and log q in P's variable. The caller guarantees that P's support lies inside
+    Q's, so when Q lives on [0, oo) the variable is positive and logs of x split soundly."""
+    view, qview = read_univariate(p), read_univariate(q)
+    if not view.discrete and not view.variable.is_positive and qview.variable.is_positive:
+        x = qview.variable
+        view = replace(view, variable=x, density=view.density_at(x))
+    return view, sp.log(qview.density_at(view.variable))
 
 
 def cross_entropy(p: Distribution, q: Distribution, budget: float | None = None) -> sp.Expr:
@@ -196,11 +267,10 @@ def cross_entropy(p: Distribution, q: Distribution, budget: float | None = None)
     >>> cross_entropy(ExponentialDistribution(a), ExponentialDistribution(b))
     -log(b) + b/a
     """
-    view = read_univariate(p)
-    q_x = read_univariate(q).distribution.pdf(view.variable)
+    view, log_q = _pair(p, q)
     if view.discrete:
-        return _honest_fallback(view, -view.density * sp.log(q_x))
-    return expected_value(view, -sp.log(q_x), budget)
+        return _honest_fallback(view, lambda f: -f * log_q)
+    return expected_value(view, -log_q, budget)
 
 
 def kl_divergence(p: Distribution, q: Distribution, budget: float | None = None) -> sp.Expr:
@@ -211,8 +281,7 @@ def kl_divergence(p: Distribution, q: Distribution, budget: float | None = None)
     >>> kl_divergence(ExponentialDistribution(a), ExponentialDistribution(b))
     log(a) - log(b) - 1 + b/a
     """
-    view = read_univariate(p)
-    q_x = read_univariate(q).distribution.pdf(view.variable)
+    view, log_q = _pair(p, q)
     if view.discrete:
-        return _honest_fallback(view, view.density * sp.log(view.density / q_x))
-    return expected_value(view, sp.log(view.density) - sp.log(q_x), budget)
+        return _honest_fallback(view, lambda f: f * (sp.log(f) - log_q))
+    return expected_value(view, sp.log(view.density) - log_q, budget)

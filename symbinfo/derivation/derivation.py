@@ -37,6 +37,7 @@ from sympy.stats.rv import Distribution, RandomSymbol
 from .. import engine
 from ..closedforms import CROSS_ENTROPY, ENTROPY, KL_DIVERGENCE
 from ..closedforms.registry import check_parameters
+from ..distributions.continuous import pdf_of, read_univariate
 from ..distributions.view import Kind, distribution, finite_joint, finite_pmf, kind_of
 from ..errors import UnsupportedInputError
 from ..measures.base import InformationMeasure, to_base
@@ -120,32 +121,19 @@ def _constraints(measure: InformationMeasure) -> list[sp.Basic]:
             dist = distribution(obj)
         except UnsupportedInputError:
             continue  # expressions of finite random variables: no parameters to constrain
-        if not hasattr(dist, "set") or kind_of(obj) is Kind.FINITE:
+        if kind_of(obj) not in (Kind.CONTINUOUS, Kind.DISCRETE):
             continue
-        lo, hi = _bounds(dist)
+        view = read_univariate(dist)
+        lo, hi = view.bounds
         if lo.free_symbols or hi.free_symbols:
             out.append(sp.Lt(lo, hi))
-        out.extend(_declared_domain(dist))
+        out.extend(view.domain)
     return [c for c in out if c is not sp.true]
 
 
-def _declared_domain(dist: Distribution) -> tuple:
-    try:  # the parameter-domain table lives with the univariate reader, when it is present
-        from ..distributions.continuous import parameter_domain
-    except ImportError:
-        return ()
-    return tuple(parameter_domain(dist))
-
-
 def _bounds(dist: Distribution) -> tuple[sp.Expr, sp.Expr]:
-    """Ends of the true support (SymPy's declaration, corrected where the reader knows better)."""
-    try:
-        from ..distributions.continuous import true_support
-    except ImportError:
-        found = dist.set
-    else:
-        found = true_support(dist)
-    return found.inf, found.sup
+    """Ends of the true support, from the family record."""
+    return read_univariate(dist).bounds
 
 
 def _in_base(steps: list[Step], base: sp.Expr) -> list[Step]:
@@ -247,8 +235,8 @@ def _finite_pair(measure: InformationMeasure, name: str) -> tuple[list[Step], di
     else:  # a finite P against an infinite discrete Q
         qdist = distribution(measure.q)
         k = sp.Symbol("k", integer=True)
-        q_binding = sp.Lambda(k, qdist.pdf(k))
-        q_of = qdist.pdf
+        q_binding = sp.Lambda(k, pdf_of(qdist, k))
+        q_of = lambda o: pdf_of(qdist, o)  # noqa: E731
     support = [x for x, p in pp.items() if p != 0]
     x = sp.Symbol("x")
     kl = isinstance(measure, KLDivergence)
@@ -363,22 +351,22 @@ def _single(measure: InformationMeasure, name: str, p_obj: sp.Basic, q_obj: sp.B
     label = _label(p_obj, "P")
     discrete = isinstance(dp, SingleDiscreteDistribution)
     if name == "entropy":
-        body_def, body_sub = -sp.log(p_(x)), -sp.log(_on_support(dp.pdf(x)))
+        body_def, body_sub = -sp.log(p_(x)), -sp.log(_on_support(pdf_of(dp, x)))
         name = "entropy" if discrete else "differential entropy"
     elif name == "cross-entropy":
-        body_def, body_sub = -sp.log(q_(x)), -sp.log(_on_support(dq.pdf(x)))
+        body_def, body_sub = -sp.log(q_(x)), -sp.log(_on_support(pdf_of(dq, x)))
     else:
         body_def = sp.log(p_(x)) - sp.log(q_(x))
-        body_sub = sp.log(_on_support(dp.pdf(x))) - sp.log(_on_support(dq.pdf(x)))
+        body_sub = sp.log(_on_support(pdf_of(dp, x))) - sp.log(_on_support(pdf_of(dq, x)))
 
     lo, hi = _bounds(dp)
 
     def expect(body: sp.Expr) -> Expect:
-        return Expect(body, x, dp.pdf(x), lo, hi, label, discrete=discrete)
+        return Expect(body, x, pdf_of(dp, x), lo, hi, label, discrete=discrete)
 
-    bindings = {p_: sp.Lambda(x, dp.pdf(x))}
+    bindings = {p_: sp.Lambda(x, pdf_of(dp, x))}
     if dq is not None:
-        bindings[q_] = sp.Lambda(x, dq.pdf(x))
+        bindings[q_] = sp.Lambda(x, pdf_of(dq, x))
     steps: list[Step] = [Definition(expect(body_def), name=name, source=SOURCES[name])]
     symbols = set().union(*(d.free_symbols for d in (dp, dq) if d is not None))
     ranges = _ranges(symbols)
@@ -386,9 +374,10 @@ def _single(measure: InformationMeasure, name: str, p_obj: sp.Basic, q_obj: sp.B
     # generic engine may integrate for seconds, so it runs only when no derivation by moments
     rule_ev = _rule_evaluation(name, dp, dq)
     if q_obj is not None and engine._support_outside(p_obj, q_obj) is True:
-        witness = sp.false if dp.set.is_subset(dq.set) else sp.true
+        sp_, sq = read_univariate(dp).support, read_univariate(dq).support
+        witness = sp.false if sp_.is_subset(sq) else sp.true
         steps.append(Infinite(sp.oo, witness=witness,
-                              reason=f"the support {dp.set} of P is not inside {dq.set}"))
+                              reason=f"the support {sp_} of P is not inside {sq}"))
         return steps, bindings, ranges
     steps.append(Substitute(expect(body_sub), what="the densities"))
     by_moments = _by_moments(dp, x, expect, body_sub)

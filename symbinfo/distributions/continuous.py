@@ -1,13 +1,9 @@
-"""Reading a univariate sympy.stats distribution: density, true support, parameters, domain.
+"""The view of one univariate sympy.stats distribution that every layer reads.
 
-This is the one place that knows how a continuous (or countably infinite discrete) sympy.stats
-distribution is laid out. SymPy's own declarations are not trusted blindly: SymPy 1.14 declares
-some supports wrongly, and those are corrected in :data:`SUPPORT_FIXES`, one declarative table
-(each entry checked against the pdf in the test suite: the density integrates to 1 over the
-corrected support and not over SymPy's).
-
-Parameter domains come from :data:`PARAMETER_DOMAINS`, transcribed from each family's ``check``
-(and from its documentation where ``check`` is silent), as SymPy relations on the parameters.
+:func:`read_univariate` turns a random symbol or distribution into a :class:`UnivariateView`:
+density, true support, parameters and their domain, and the family's record
+(:mod:`symbinfo.distributions.families`) with its known expectations. SymPy's own declarations
+are not trusted blindly: where SymPy 1.14 declares a support wrongly, the record corrects it.
 
 >>> from sympy.stats.crv_types import FrechetDistribution
 >>> a, s, m = sp.symbols("a s m", positive=True)
@@ -19,142 +15,16 @@ Parameter domains come from :data:`PARAMETER_DOMAINS`, transcribed from each fam
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import sympy as sp
-import sympy.stats.crv_types as crv
-import sympy.stats.drv_types as drv
 from sympy.stats.crv import SingleContinuousDistribution
 from sympy.stats.drv import SingleDiscreteDistribution
-from sympy.stats.frv_types import BinomialDistribution
+from sympy.stats.frv import SingleFiniteDistribution
 from sympy.stats.rv import Distribution, RandomSymbol
 
 from ..errors import UnsupportedInputError
-
-oo = sp.oo
-
-# Supports SymPy 1.14 gets wrong, as functions of the distribution (why, per entry):
-SUPPORT_FIXES: dict[type, Callable[[Distribution], sp.Set]] = {
-    # pdf is a function of (x - m); SymPy's set ignores the location m.
-    crv.FrechetDistribution: lambda d: sp.Interval.open(d.m, oo),
-    # pdf a*b*x**(a-1)*(1-x**a)**(b-1) lives on [0, 1]; SymPy says [0, oo).
-    crv.KumaraswamyDistribution: lambda d: sp.Interval(0, 1),
-    # pdf is a function of (x - mu) with exp(b/(x - mu)); SymPy's set ignores the location mu.
-    crv.DavisDistribution: lambda d: sp.Interval.open(d.mu, oo),
-    # a finite family, read here only when its number of trials n is symbolic.
-    BinomialDistribution: lambda d: sp.Range(0, d.n + 1),
-}
-
-
-def _pos(*names: str) -> Callable[[dict], list]:
-    return lambda p: [p[n] > 0 for n in names]
-
-
-# Parameter domain per family: relations that must hold (from each class's ``check``/docs).
-# ``INTEGER_PARAMETERS`` lists those SymPy requires to be integers.
-PARAMETER_DOMAINS: dict[type, Callable[[dict], list]] = {
-    crv.ArcsinDistribution: lambda p: [p["a"] < p["b"]],
-    crv.BeniniDistribution: _pos("alpha", "beta", "sigma"),
-    crv.BetaDistribution: _pos("alpha", "beta"),
-    crv.BetaNoncentralDistribution: lambda p: [p["alpha"] > 0, p["beta"] > 0, p["lamda"] >= 0],
-    crv.BetaPrimeDistribution: _pos("alpha", "beta"),
-    crv.BoundedParetoDistribution: lambda p: [
-        p["alpha"] > 0, p["left"] > 0, p["right"] > p["left"]
-    ],
-    crv.CauchyDistribution: _pos("gamma"),
-    crv.ChiDistribution: _pos("k"),
-    crv.ChiNoncentralDistribution: _pos("k", "l"),
-    crv.ChiSquaredDistribution: _pos("k"),
-    crv.DagumDistribution: _pos("p", "a", "b"),
-    crv.DavisDistribution: lambda p: [p["b"] > 0, p["n"] > 1, p["mu"] > 0],
-    crv.ExGaussianDistribution: _pos("std", "rate"),
-    crv.ExponentialDistribution: _pos("rate"),
-    crv.ExponentialPowerDistribution: _pos("alpha", "beta"),
-    crv.FDistributionDistribution: _pos("d1", "d2"),
-    crv.FisherZDistribution: _pos("d1", "d2"),
-    crv.FrechetDistribution: _pos("a", "s"),
-    crv.GammaDistribution: _pos("k", "theta"),
-    crv.GammaInverseDistribution: _pos("a", "b"),
-    crv.GaussianInverseDistribution: _pos("mean", "shape"),
-    crv.GompertzDistribution: _pos("b", "eta"),
-    crv.GumbelDistribution: _pos("beta"),
-    crv.KumaraswamyDistribution: _pos("a", "b"),
-    crv.LaplaceDistribution: _pos("b"),
-    crv.LevyDistribution: _pos("c"),
-    crv.LogCauchyDistribution: _pos("sigma"),
-    crv.LogisticDistribution: _pos("s"),
-    crv.LogLogisticDistribution: _pos("alpha", "beta"),
-    crv.LogitNormalDistribution: _pos("s"),
-    crv.LogNormalDistribution: _pos("std"),
-    crv.LomaxDistribution: _pos("alpha", "lamda"),
-    crv.MaxwellDistribution: _pos("a"),
-    crv.MoyalDistribution: _pos("sigma"),
-    crv.NakagamiDistribution: lambda p: [p["mu"] >= sp.S.Half, p["omega"] > 0],
-    crv.NormalDistribution: _pos("std"),
-    crv.ParetoDistribution: _pos("xm", "alpha"),
-    crv.PowerFunctionDistribution: lambda p: [p["alpha"] > 0, p["a"] < p["b"]],
-    crv.QuadraticUDistribution: lambda p: [p["a"] < p["b"]],
-    crv.RaisedCosineDistribution: _pos("s"),
-    crv.RayleighDistribution: _pos("sigma"),
-    crv.ReciprocalDistribution: lambda p: [p["a"] > 0, p["a"] < p["b"]],
-    crv.ShiftedGompertzDistribution: _pos("b", "eta"),
-    crv.StudentTDistribution: _pos("nu"),
-    crv.TrapezoidalDistribution: lambda p: [
-        p["a"] <= p["b"], p["b"] < p["c"], p["c"] <= p["d"], p["a"] < p["d"]
-    ],
-    crv.TriangularDistribution: lambda p: [p["a"] < p["b"], p["a"] <= p["c"], p["c"] <= p["b"]],
-    crv.UniformDistribution: lambda p: [p["left"] < p["right"]],
-    crv.UniformSumDistribution: _pos("n"),
-    crv.VonMisesDistribution: _pos("k"),
-    crv.WeibullDistribution: _pos("alpha", "beta"),
-    crv.WignerSemicircleDistribution: _pos("R"),
-    drv.FlorySchulzDistribution: lambda p: [p["a"] > 0, p["a"] < 1],
-    drv.GeometricDistribution: lambda p: [p["p"] > 0, p["p"] <= 1],
-    drv.HermiteDistribution: _pos("a1", "a2"),
-    drv.LogarithmicDistribution: lambda p: [p["p"] > 0, p["p"] < 1],
-    drv.NegativeBinomialDistribution: lambda p: [p["r"] > 0, p["p"] > 0, p["p"] < 1],
-    drv.PoissonDistribution: _pos("lamda"),
-    drv.SkellamDistribution: _pos("mu1", "mu2"),
-    drv.YuleSimonDistribution: _pos("rho"),
-    drv.ZetaDistribution: lambda p: [p["s"] > 1],
-    BinomialDistribution: lambda p: [p["n"] >= 0, p["p"] >= 0, p["p"] <= 1],
-}
-
-INTEGER_PARAMETERS: dict[type, tuple[str, ...]] = {
-    crv.ChiDistribution: ("k",),
-    crv.ChiNoncentralDistribution: ("k",),
-    crv.ChiSquaredDistribution: ("k",),
-    crv.FDistributionDistribution: ("d1", "d2"),
-    crv.UniformSumDistribution: ("n",),
-    BinomialDistribution: ("n",),
-}
-
-# Parameters that may be any real number (the others of a family are positive unless the
-# domain relations say otherwise); used to sample points from the declared domain.
-REAL_PARAMETERS: dict[type, tuple[str, ...]] = {
-    crv.ArcsinDistribution: ("a", "b"),
-    crv.CauchyDistribution: ("x0",),
-    crv.ExGaussianDistribution: ("mean",),
-    crv.ExponentialPowerDistribution: ("mu",),
-    crv.FrechetDistribution: ("m",),
-    crv.GumbelDistribution: ("mu",),
-    crv.LaplaceDistribution: ("mu",),
-    crv.LevyDistribution: ("mu",),
-    crv.LogCauchyDistribution: ("mu",),
-    crv.LogisticDistribution: ("mu",),
-    crv.LogitNormalDistribution: ("mu",),
-    crv.LogNormalDistribution: ("mean",),
-    crv.MoyalDistribution: ("mu",),
-    crv.NormalDistribution: ("mean",),
-    crv.PowerFunctionDistribution: ("a", "b"),
-    crv.QuadraticUDistribution: ("a", "b"),
-    crv.RaisedCosineDistribution: ("mu",),
-    crv.TrapezoidalDistribution: ("a", "b", "c", "d"),
-    crv.TriangularDistribution: ("a", "b", "c"),
-    crv.UniformDistribution: ("left", "right"),
-    crv.VonMisesDistribution: ("mu",),
-}
+from .families import Family, Known, family_of
 
 
 @dataclass(frozen=True)
@@ -162,8 +32,9 @@ class UnivariateView:
     """What symbinfo knows about one univariate distribution.
 
     ``density`` is the pdf (or pmf) as an expression in ``variable``; ``support`` the true
-    support (SymPy's declaration corrected by :data:`SUPPORT_FIXES`); ``parameters`` maps
-    argument names to values; ``domain`` lists the relations the parameters must satisfy.
+    support (SymPy's declaration corrected by the family record); ``parameters`` maps argument
+    names to values; ``domain`` lists the relations the parameters must satisfy; ``record`` is
+    the family's :class:`~symbinfo.distributions.families.Family`.
     """
 
     distribution: Distribution
@@ -174,19 +45,149 @@ class UnivariateView:
     parameters: dict
     domain: tuple
     discrete: bool
+    record: Family
 
     @property
     def family(self) -> str:
-        name = type(self.distribution).__name__
-        return name[: -len("Distribution")] if name.endswith("Distribution") else name
+        return self.record.name
 
     @property
     def bounds(self) -> tuple[sp.Expr, sp.Expr]:
         """Lower and upper end of the support (the sum/integration limits)."""
-        s = self.support
-        if isinstance(s, sp.Range):
-            return s.inf, s.sup
-        return s.inf, s.sup
+        return self.support.inf, self.support.sup
+
+    def density_at(self, x: sp.Symbol) -> sp.Expr:
+        """The density (pmf) as an expression in ``x``, on the support (a Piecewise's branch
+        that holds on the whole support is taken alone)."""
+        return _density(self.distribution, x, self.support, self.discrete)
+
+    def pieces(self, x: sp.Symbol) -> list | None:
+        """The density as [(expression, lo, hi)] pieces SymPy can evaluate, when SymPy's own
+        density is a ``Sum`` (UniformSum); ``None`` otherwise."""
+        make = self.record.pieces
+        return None if make is None else make(self.distribution, x)
+
+    def inside(self, other: UnivariateView) -> sp.Basic:
+        """The condition under which this support lies inside ``other``'s (up to end points,
+        which carry no mass for a density): ``true``, ``false`` or relations on parameters.
+
+        >>> from sympy.stats.crv_types import UniformDistribution, ExponentialDistribution
+        >>> a = sp.Symbol("a", real=True)
+        >>> read_univariate(UniformDistribution(a, 2)).inside(
+        ...     read_univariate(ExponentialDistribution(1)))
+        a >= 0
+        """
+        if self.discrete != other.discrete:
+            return sp.false
+        lo, hi = self.bounds
+        olo, ohi = other.bounds
+        if self.discrete and not (isinstance(self.support, _INTEGER_RUNS)
+                                  and isinstance(other.support, _INTEGER_RUNS)):
+            found = self.support.is_subset(other.support)
+            return (sp.true if found else sp.false) if found is not None else sp.And(
+                lo >= olo, hi <= ohi)
+        return sp.And(_ge(lo, olo), _ge(ohi, hi))
+
+    def expectation(self, stat: sp.Expr, x: sp.Symbol | None = None) -> Known | None:
+        """E[stat(X)] from the family's known expectations, or ``None`` when not known.
+
+        ``stat`` is an expression in ``x`` (default: this view's variable). Recognised: powers
+        of x up to 2, log x and its square, log(1 - x), exp(t x) and |x - c|.
+
+        >>> from sympy.stats.crv_types import GammaDistribution
+        >>> k, th = sp.symbols("k theta", positive=True)
+        >>> v = read_univariate(GammaDistribution(k, th))
+        >>> v.expectation(v.variable**2).value
+        k**2*theta**2 + k*theta**2
+        """
+        return _expectation(self, stat, self.variable if x is None else x)
+
+
+# supports that are runs of consecutive integers: nested exactly when their ends are
+_INTEGER_RUNS = (sp.Range, type(sp.S.Naturals), type(sp.S.Naturals0), type(sp.S.Integers))
+
+
+def _ge(a: sp.Expr, b: sp.Expr) -> sp.Basic:
+    """a >= b, decided when SymPy can (oo >= anything, anything >= -oo)."""
+    if a == sp.oo or b == -sp.oo or a == b:
+        return sp.true
+    return sp.Ge(a, b)
+
+
+def _combine(parts: list[Known | None], value: sp.Expr, nonnegative: bool,
+             source: str = "") -> Known | None:
+    """A Known built from ``parts``: finite where all are, +oo otherwise for a nonnegative
+    statistic (undefined otherwise)."""
+    if any(p is None for p in parts):
+        return None
+    finite = sp.And(*(p.finite for p in parts))
+    otherwise = sp.oo if nonnegative else None
+    sources = "; ".join(dict.fromkeys(p.source for p in parts if p.source))
+    return Known(value, finite, otherwise, source or sources)
+
+
+def _call(fn, view: UnivariateView, *args) -> Known | None:
+    return None if fn is None else fn(view.distribution, *args)
+
+
+def _expectation(view: UnivariateView, stat: sp.Expr, x: sp.Symbol) -> Known | None:
+    ex = view.record.expect
+    if x not in stat.free_symbols:
+        return Known(stat)
+    u = sp.Dummy("u")
+    if stat.is_Pow and stat.exp == 2 and stat.base.is_polynomial(x):
+        inner = sp.Poly(stat.base, x)
+        if inner.degree() == 1 and inner.LC() in (1, -1):  # E[(X - c)^2] = Var X + (E X - c)^2
+            mean, var = _call(ex.mean, view), _call(ex.var, view)
+            if mean is None or var is None:
+                return None
+            c = -inner.eval(0) * inner.LC()
+            return _combine([mean, var], var.value + (mean.value - c) ** 2, True)
+    if stat.is_polynomial(x):
+        poly = sp.Poly(stat, x)
+        if poly.degree() > 2:
+            return None
+        mean = _call(ex.mean, view)
+        if poly.degree() == 1:
+            if mean is None:
+                return None
+            return Known(poly.eval(mean.value), mean.finite, mean.otherwise, mean.source)
+        var = _call(ex.var, view)
+        if mean is None or var is None:
+            return None
+        raw2 = var.value + mean.value**2
+        value = sp.Add(*(c * [sp.S.One, mean.value, raw2][n] for (n,), c in poly.terms()))
+        lead = poly.LC()
+        return _combine([mean, var], value, lead.is_positive is True)
+    log_of = stat.xreplace({sp.log(x): u})
+    if x not in log_of.free_symbols and log_of.is_polynomial(u):
+        poly = sp.Poly(log_of, u)
+        elog = _call(ex.elog, view)
+        if elog is None or poly.degree() > 2:
+            return None
+        if poly.degree() == 1:
+            return Known(poly.eval(elog.value), elog.finite, elog.otherwise, elog.source)
+        varlog = _call(ex.varlog, view)
+        if varlog is None:
+            return None
+        raw2 = varlog.value + elog.value**2
+        value = sp.Add(*(c * [sp.S.One, elog.value, raw2][n] for (n,), c in poly.terms()))
+        return _combine([elog, varlog], value, poly.LC().is_positive is True)
+    if stat == sp.log(1 - x):
+        return _call(ex.elog1m, view)
+    if isinstance(stat, sp.exp):
+        t = sp.simplify(stat.args[0] / x)
+        if x not in t.free_symbols:
+            return _call(ex.mgf, view, t)
+    if isinstance(stat, sp.Abs) and stat.args[0].is_polynomial(x):
+        inner = sp.Poly(stat.args[0], x)
+        if inner.degree() == 1 and inner.LC() in (1, -1):
+            c = -inner.eval(0) * inner.LC()
+            mean, lp = _call(ex.mean, view), _call(ex.lower_partial, view, c)
+            # E|X - c| = E[X] - c + 2 E[(c - X)+]
+            return None if lp is None else _combine(
+                [mean, lp], (mean.value - c + 2 * lp.value) if mean else 0, True)
+    return None
 
 
 def distribution_of(obj: object) -> Distribution:
@@ -207,27 +208,25 @@ def true_support(dist: Distribution) -> sp.Set:
     >>> true_support(KumaraswamyDistribution(2, 3))
     Interval(0, 1)
     """
-    for cls in type(dist).__mro__:
-        if cls in SUPPORT_FIXES:
-            return SUPPORT_FIXES[cls](dist)
-    return dist.set
+    return family_of(dist).true_support(dist)
 
 
 def parameters(dist: Distribution) -> dict:
-    """Argument name → value, in SymPy's own parameterisation (``_argnames`` order)."""
-    names = getattr(type(dist), "_argnames", None)
-    if names is None:  # a user's ContinuousRV: its parameters are the pdf's free symbols
-        return {}
-    return dict(zip(names, dist.args, strict=False))
+    """Argument name → value, in SymPy's own parameterisation (empty for a user's
+    ``ContinuousRV``, whose parameters are the pdf's free symbols)."""
+    return family_of(dist).parameters(dist)
 
 
 def parameter_domain(dist: Distribution) -> tuple:
     """The relations the parameters of ``dist`` must satisfy (empty when unknown)."""
-    params = parameters(dist)
-    for cls in type(dist).__mro__:
-        if cls in PARAMETER_DOMAINS:
-            return tuple(PARAMETER_DOMAINS[cls](params))
-    return ()
+    return family_of(dist).relations(dist)
+
+
+def pdf_of(dist: Distribution, x: sp.Expr) -> sp.Expr:
+    """SymPy's own density of ``dist`` at ``x`` (its pmf for a discrete or finite one)."""
+    if isinstance(dist, SingleFiniteDistribution):
+        return dist.pmf(x)
+    return dist.pdf(x)
 
 
 def _variable(support: sp.Set, discrete: bool) -> sp.Symbol:
@@ -242,6 +241,20 @@ def _variable(support: sp.Set, discrete: bool) -> sp.Symbol:
     return sp.Symbol("x", real=True)
 
 
+def _holds_inside(cond: sp.Basic, x: sp.Symbol, support: sp.Interval) -> bool:
+    """Whether ``cond`` (an And of relations in x) provably holds on the interior of
+    ``support``: each relation must hold on (lo, oo) or on (-oo, hi), decided by writing
+    x = lo + u or x = hi - u with u > 0 (sound for symbolic ends too)."""
+    if cond == sp.true:
+        return True
+    u = sp.Dummy("u", positive=True)
+    lo, hi = support.inf, support.sup
+    ends = [e for e in (lo + u if lo.is_finite else None, hi - u if hi.is_finite else None) if e]
+    atoms = cond.args if isinstance(cond, sp.And) else (cond,)
+    return all(isinstance(a, sp.core.relational.Relational)
+               and any(a.subs(x, e) == sp.true for e in ends) for a in atoms)
+
+
 def _on_support(density: sp.Expr, x: sp.Symbol, support: sp.Set) -> sp.Expr:
     """A Piecewise density's branch that holds on the whole interior of the support, if any.
 
@@ -250,16 +263,21 @@ def _on_support(density: sp.Expr, x: sp.Symbol, support: sp.Set) -> sp.Expr:
     """
     if not isinstance(density, sp.Piecewise) or not isinstance(support, sp.Interval):
         return density
-    interior = sp.Interval.open(support.inf, support.sup)
     for expr, cond in density.args:
-        if cond == sp.true:
+        if _holds_inside(cond, x, support):
             return expr
         try:
-            if cond.as_set().is_superset(interior) is True:
+            if cond.as_set().is_superset(sp.Interval.open(support.inf, support.sup)) is True:
                 return expr
         except Exception:  # conditions SymPy cannot turn into sets: keep the Piecewise
             return density
     return density
+
+
+def _density(dist: Distribution, x: sp.Symbol, support: sp.Set, discrete: bool) -> sp.Expr:
+    if discrete:
+        return pdf_of(dist, x)
+    return _on_support(dist.pdf(x), x, support)
 
 
 def read_univariate(obj: object) -> UnivariateView:
@@ -272,26 +290,25 @@ def read_univariate(obj: object) -> UnivariateView:
     (lambda*exp(-lambda*x), Interval(0, oo), (lambda > 0,))
     """
     dist = distribution_of(obj)
-    discrete = isinstance(dist, SingleDiscreteDistribution | BinomialDistribution)
+    discrete = isinstance(dist, SingleDiscreteDistribution | SingleFiniteDistribution)
     if not (discrete or isinstance(dist, SingleContinuousDistribution)):
         raise UnsupportedInputError(
             f"{dist} is not a univariate continuous or discrete sympy.stats distribution"
         )
-    support = true_support(dist)
-    declared = dist.set if not isinstance(dist, BinomialDistribution) else support
+    record = family_of(dist)
+    support = record.true_support(dist)
+    declared = dist.set if isinstance(dist.set, sp.Set) else support
     x = _variable(support, discrete)
-    density = dist.pmf(x) if isinstance(dist, BinomialDistribution) else dist.pdf(x)
-    if not discrete:
-        density = _on_support(density, x, support)
     return UnivariateView(
         distribution=dist,
         variable=x,
-        density=density,
+        density=_density(dist, x, support, discrete),
         support=support,
         declared_support=declared,
-        parameters=parameters(dist),
-        domain=parameter_domain(dist),
+        parameters=record.parameters(dist),
+        domain=record.relations(dist),
         discrete=discrete,
+        record=record,
     )
 
 
@@ -303,27 +320,27 @@ def sample_parameters(
     Positive parameters are drawn from (0, 6], real ones from [-4, 4], integer ones from 1..8;
     points violating a domain relation are rejected.
 
-    >>> pts = sample_parameters(crv.NormalDistribution, count=2)
+    >>> from sympy.stats.crv_types import NormalDistribution
+    >>> pts = sample_parameters(NormalDistribution, count=2)
     >>> all(p["std"] > 0 for p in pts)
     True
     """
     rng = random.Random(seed)
-    names = cls._argnames
-    ints = INTEGER_PARAMETERS.get(cls, ())
-    reals = REAL_PARAMETERS.get(cls, ())
+    record = family_of(cls)
+    flags = dict(record.flags)
     out: list[dict] = []
     for _ in range(max_tries):
         point = {}
-        for n in names:
-            if n in ints:
+        for n in record.params:
+            if n in flags:
+                point[n] = flags[n]
+            elif n in record.integer:
                 point[n] = sp.Integer(rng.randint(1, 8))
-            elif n in reals:
+            elif n in record.real:
                 point[n] = sp.Rational(rng.randint(-40, 40), 10)
             else:
                 point[n] = sp.Rational(rng.randint(2, 60), 10)
-        if cls is crv.GumbelDistribution:
-            point["minimum"] = sp.false
-        if point not in out and all(bool(r) for r in PARAMETER_DOMAINS[cls](point)):
+        if point not in out and all(bool(r) for r in record.domain(point)):
             out.append(point)
             if len(out) == count:
                 return out

@@ -25,6 +25,7 @@ from sympy.stats.rv import Distribution, RandomSymbol, random_symbols
 
 from ..errors import MismatchError, ResourceLimitError, UnsupportedInputError
 from ..limits import current_limits
+from .continuous import true_support
 from .joint import JointVariable, check_pmf
 
 
@@ -283,5 +284,4 @@ def support(obj: object) -> sp.Set:
     """
     if kind_of(obj) is Kind.FINITE:
         return sp.FiniteSet(*(x for x, w in finite_pmf(obj).items() if w != 0))
-    found = distribution(obj).set
-    return found if isinstance(found, sp.Set) else sp.FiniteSet(*found)
+    return true_support(distribution(obj))

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 from sympy.stats import Bernoulli, Binomial, Die, FiniteRV, Laplace, Logistic, Normal, Uniform
 
+from ..distributions.continuous import pdf_of
 from ..distributions.view import finite_pmf
 from ..measures import (
     ConditionalEntropy,
@@ -299,7 +300,7 @@ def _label_smoothing_instances() -> list[tuple]:
 
 def _gaussian_nll(y: sp.Expr, mu: sp.Expr, sigma: sp.Expr) -> sp.Basic:
     """−log N(y; μ, σ²) − (y − μ)²/(2σ²) = ½ log(2πσ²): the MSE term plus a constant."""
-    density = Normal("Y", mu, sigma).pspace.distribution.pdf(y)
+    density = pdf_of(Normal("Y", mu, sigma).pspace.distribution, y)
     return sp.Eq(-sp.log(density) - (y - mu) ** 2 / (2 * sigma ** 2),
                  sp.log(2 * sp.pi * sigma ** 2) / 2, evaluate=False)
 

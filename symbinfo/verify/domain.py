@@ -22,6 +22,7 @@ import sympy as sp
 from sympy.stats.frv import SingleFiniteDistribution
 from sympy.stats.rv import Distribution, RandomSymbol
 
+from ..distributions.families import FAMILIES, family_of
 from ..distributions.joint import JointTable
 from ..parsing.gate import to_sympy
 from ..precision import evalf
@@ -69,6 +70,14 @@ def draw_symbol(sym: sp.Symbol, rng: random.Random) -> sp.Rational:
 
 
 def _check_distribution(dist: Distribution, point: dict) -> bool:
+    """Whether the parameters of ``dist`` at ``point`` lie in the family's declared domain
+    (the family record's relations; SymPy's own ``check`` for families without a record).
+    Only a provably broken relation rejects the point."""
+    record = family_of(dist)
+    if record.cls in FAMILIES:
+        values = {k: v.xreplace(point) if isinstance(v, sp.Basic) else v
+                  for k, v in record.parameters(dist).items()}
+        return all(r is not sp.false and r is not False for r in record.domain(values))
     args = [a.xreplace(point) for a in dist.args]
     try:
         type(dist).check(*args)
