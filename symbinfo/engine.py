@@ -134,14 +134,18 @@ def _support_inside(p: sp.Basic, q: sp.Basic) -> sp.Basic | None:
     if (kp in densities) != (kq in densities):
         return sp.false  # atoms against a density, or a density against atoms
     if kp is Kind.FINITE:  # only atoms of provably positive mass count (p may be 0 or 1)
-        q_support = support(q)
-        outside = [w for x, w in finite_pmf(p).items() if q_support.contains(x) is not sp.true]
-        if not outside:
-            return sp.true
-        return sp.false if any(getattr(w, "is_positive", False) for w in outside) else None
+        q_support, conditions = support(q), []
+        for x, w in finite_pmf(p).items():
+            found = q_support.contains(x)
+            if found is sp.true or w == 0:
+                continue
+            if found is sp.false or not isinstance(found, sp.core.relational.Relational):
+                return sp.false if found is sp.false and w.is_positive else None
+            conditions.append(found)  # e.g. 3 <= n for Binomial(n, q) with a symbolic n
+        return sp.And(*conditions)
     if Kind.FINITE in (kp, kq) or Kind.MULTIVARIATE in (kp, kq):
         subset = support(p).is_subset(support(q))
-        return None if subset is None else sp.sympify(subset)
+        return None if subset is None else (sp.true if subset else sp.false)
     return read_univariate(distribution(p)).inside(read_univariate(distribution(q)))
 
 

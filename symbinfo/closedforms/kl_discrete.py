@@ -23,6 +23,7 @@ from sympy.stats import frv_types as F
 from sympy.stats.drv import SingleDiscreteDistribution
 
 from ..derivation.honest import DefinitionSum
+from ..distributions.continuous import pdf_of, true_support
 from ..limits import current_limits
 from . import CROSS_ENTROPY, KL_DIVERGENCE
 
@@ -126,7 +127,9 @@ def cross_entropy_binomial_binomial(P: Dist, Q: Dist) -> sp.Expr | None:
 def kl_unbounded_binomial(P: Dist, Q: Dist) -> sp.Expr | None:
     """oo: an unbounded discrete P (Poisson, Geometric, ...) against Binomial(n, q)."""
     outside = Q.args[0] + 1
-    if P.set.sup is oo and P.set.contains(outside) is sp.true and P.pdf(outside).is_positive:
+    support = true_support(P)
+    if support.sup is oo and support.contains(outside) is sp.true and \
+            pdf_of(P, outside).is_positive:
         return oo
     return None
 

@@ -255,7 +255,7 @@ def _pair(p: Distribution, q: Distribution) -> tuple[UnivariateView, sp.Expr]:
     view, qview = read_univariate(p), read_univariate(q)
     if not view.discrete and not view.variable.is_positive and qview.variable.is_positive:
         x = qview.variable
-        view = replace(view, variable=x, density=view.density_at(x))
+        view = replace(view, variable=x)  # its density is read in x
     return view, sp.log(qview.density_at(view.variable))
 
 

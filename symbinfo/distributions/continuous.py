@@ -14,6 +14,7 @@ are not trusted blindly: where SymPy 1.14 declares a support wrongly, the record
 
 from __future__ import annotations
 
+import functools
 import random
 from dataclasses import dataclass
 
@@ -39,7 +40,6 @@ class UnivariateView:
 
     distribution: Distribution
     variable: sp.Symbol
-    density: sp.Expr
     support: sp.Set
     declared_support: sp.Set
     parameters: dict
@@ -50,6 +50,12 @@ class UnivariateView:
     @property
     def family(self) -> str:
         return self.record.name
+
+    @functools.cached_property
+    def density(self) -> sp.Expr:
+        """Built when first asked: reading supports and domains must not evaluate a density
+        (SymPy evaluates gamma(10**18) in Gamma's pdf as an exact factorial)."""
+        return self.density_at(self.variable)
 
     @property
     def bounds(self) -> tuple[sp.Expr, sp.Expr]:
@@ -141,7 +147,7 @@ def _expectation(view: UnivariateView, stat: sp.Expr, x: sp.Symbol) -> Known | N
             mean, var = _call(ex.mean, view), _call(ex.var, view)
             if mean is None or var is None:
                 return None
-            c = -inner.eval(0) * inner.LC()
+            c = -inner(0) * inner.LC()
             return _combine([mean, var], var.value + (mean.value - c) ** 2, True)
     if stat.is_polynomial(x):
         poly = sp.Poly(stat, x)
@@ -151,7 +157,7 @@ def _expectation(view: UnivariateView, stat: sp.Expr, x: sp.Symbol) -> Known | N
         if poly.degree() == 1:
             if mean is None:
                 return None
-            return Known(poly.eval(mean.value), mean.finite, mean.otherwise, mean.source)
+            return Known(poly(mean.value), mean.finite, mean.otherwise, mean.source)
         var = _call(ex.var, view)
         if mean is None or var is None:
             return None
@@ -166,7 +172,7 @@ def _expectation(view: UnivariateView, stat: sp.Expr, x: sp.Symbol) -> Known | N
         if elog is None or poly.degree() > 2:
             return None
         if poly.degree() == 1:
-            return Known(poly.eval(elog.value), elog.finite, elog.otherwise, elog.source)
+            return Known(poly(elog.value), elog.finite, elog.otherwise, elog.source)
         varlog = _call(ex.varlog, view)
         if varlog is None:
             return None
@@ -182,7 +188,7 @@ def _expectation(view: UnivariateView, stat: sp.Expr, x: sp.Symbol) -> Known | N
     if isinstance(stat, sp.Abs) and stat.args[0].is_polynomial(x):
         inner = sp.Poly(stat.args[0], x)
         if inner.degree() == 1 and inner.LC() in (1, -1):
-            c = -inner.eval(0) * inner.LC()
+            c = -inner(0) * inner.LC()
             mean, lp = _call(ex.mean, view), _call(ex.lower_partial, view, c)
             # E|X - c| = E[X] - c + 2 E[(c - X)+]
             return None if lp is None else _combine(
@@ -263,14 +269,16 @@ def _on_support(density: sp.Expr, x: sp.Symbol, support: sp.Set) -> sp.Expr:
     """
     if not isinstance(density, sp.Piecewise) or not isinstance(support, sp.Interval):
         return density
-    for expr, cond in density.args:
-        if _holds_inside(cond, x, support):
+    # a Piecewise takes its first matching branch, so only the first one can be read alone: a
+    # later one (above all a final ``(0, True)``) holds only where the earlier ones do not
+    expr, cond = density.args[0]
+    if _holds_inside(cond, x, support):
+        return expr
+    try:
+        if cond.as_set().is_superset(sp.Interval.open(support.inf, support.sup)) is True:
             return expr
-        try:
-            if cond.as_set().is_superset(sp.Interval.open(support.inf, support.sup)) is True:
-                return expr
-        except Exception:  # conditions SymPy cannot turn into sets: keep the Piecewise
-            return density
+    except Exception:  # conditions SymPy cannot turn into sets: keep the Piecewise
+        return density
     return density
 
 
@@ -302,7 +310,6 @@ def read_univariate(obj: object) -> UnivariateView:
     return UnivariateView(
         distribution=dist,
         variable=x,
-        density=_density(dist, x, support, discrete),
         support=support,
         declared_support=declared,
         parameters=record.parameters(dist),
