@@ -133,16 +133,9 @@ def test_no_getattr_indirection_to_forbidden_names():
     assert offenders == []
 
 
-#: modules whose remaining calls another helper of issue 8 is converting (strict=False: they
-#: pass once that work is merged, and then this entry should go)
-PENDING: dict[str, str] = {}
-
-
 @pytest.mark.parametrize(
     "path",
-    [pytest.param(p, marks=pytest.mark.xfail(strict=False, reason=PENDING[rel]))
-     if (rel := str(p.relative_to(PACKAGE))) in PENDING else p
-     for p in sorted(PACKAGE.rglob("*.py")) if p != GATE],
+    [p for p in sorted(PACKAGE.rglob("*.py")) if p != GATE],
     ids=lambda p: str(p.relative_to(PACKAGE)),
 )
 def test_no_module_but_the_gate_evaluates_text(path: Path):

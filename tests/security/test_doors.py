@@ -36,12 +36,9 @@ DOORS = {
     "to_mpmath(P, [x])": lambda P: si.to_mpmath(P, [x]),
     "to_mpmath(x, ['x=' + P])": lambda P: si.to_mpmath(x, ["x=" + P]),
 }
-PENDING: dict[str, str] = {}
 
 
-@pytest.mark.parametrize("door", [
-    pytest.param(d, marks=pytest.mark.xfail(strict=False, reason=PENDING[d]))
-    if d in PENDING else d for d in DOORS])
+@pytest.mark.parametrize("door", list(DOORS))
 def test_the_doors_of_issue_8_are_shut(door, tmp_path):
     sentinel = tmp_path / "pwned"
     payload = f"__import__('os').system('touch {sentinel}')"

@@ -302,10 +302,6 @@ def _slots() -> dict[str, Callable[[object], object]]:
 
 SLOTS = _slots()
 
-#: slots whose refusal lives in another helper's file (issue 8)
-PENDING: dict[str, str] = {}
-
-
 def _call(slot: str, payload: object) -> str | None:
     """None when the call behaved (returned, or raised a SymbinfoError), else what it did."""
     try:
@@ -317,11 +313,7 @@ def _call(slot: str, payload: object) -> str | None:
     return None
 
 
-@pytest.mark.parametrize(
-    "slot",
-    [pytest.param(slot, marks=pytest.mark.xfail(strict=False, reason=PENDING[slot]))
-     if slot in PENDING else slot for slot in SLOTS],
-)
+@pytest.mark.parametrize("slot", list(SLOTS))
 def test_public_function_slot(slot, tmp_path):
     payloads = make_payloads(tmp_path)
     bad = {}
@@ -413,13 +405,9 @@ def _cli_finding(code: int, err: str) -> str | None:
     return f"exit {code}, stderr {err!r:.200}"
 
 
-#: positions whose one-line error lives in another helper's file (issue 8)
-CLI_PENDING: dict[tuple, str] = {}
 
 
-@pytest.mark.parametrize("argv", [
-    pytest.param(a, marks=pytest.mark.xfail(strict=False, reason=CLI_PENDING[tuple(a)]))
-    if tuple(a) in CLI_PENDING else a for a in CLI_SLOTS], ids=lambda a: " ".join(a)[:50])
+@pytest.mark.parametrize("argv", CLI_SLOTS, ids=lambda a: " ".join(a)[:50])
 def test_command_line_position(argv, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # a relative sentinel would land here
     payloads = [p for p in make_payloads(tmp_path) if isinstance(p, str) and "\x00" not in p]
