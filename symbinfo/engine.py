@@ -17,6 +17,7 @@ from sympy.stats.rv import Distribution, RandomSymbol
 from .closedforms import CROSS_ENTROPY, ENTROPY, KL_DIVERGENCE, Rule
 from .closedforms.registry import hiding_huge_numbers
 from .derivation import continuous, finite
+from .derivation.budget import call_within
 from .derivation.simplify import tidy
 from .distributions.continuous import pdf_of, read_univariate
 from .distributions.view import (
@@ -29,6 +30,7 @@ from .distributions.view import (
     support,
 )
 from .errors import MismatchError, ResourceLimitError
+from .limits import current_limits
 
 FINITE_SUM = "definition summed over the finite alphabet"
 RULE = "closed-form rule"
@@ -159,7 +161,13 @@ def _inside_or_oo(inside: sp.Basic | None, value: sp.Expr) -> sp.Expr:
     """``value`` (computed as if P's support were inside Q's) where it is, +oo elsewhere."""
     if inside is None or inside is sp.true or value == sp.oo:
         return value
-    return sp.Piecewise((value, inside), (sp.oo, True))
+    if isinstance(inside, sp.And) and len(inside.args) <= 8:
+        # e.g. (m >= 1) & (m >= 2) & (m >= 3) from P's atoms: one relation reads better
+        simpler = call_within(sp.simplify, inside, seconds=current_limits().step_seconds)
+        inside = simpler if isinstance(simpler, sp.Basic) else inside
+    whole = sp.Piecewise((value, inside), (sp.oo, True))
+    # a rule's own Piecewise (its oo branch) and the support's: one level, not two nested
+    return sp.piecewise_fold(whole) if isinstance(value, sp.Piecewise) else whole
 
 
 def _where_inside(inside: sp.Basic | None, found: Evaluation) -> Evaluation:
