@@ -68,6 +68,9 @@ def test_a_concrete_count_against_a_symbolic_one():
         want = sum(x * mpmath.log(x / b[k]) for k, x in enumerate(a))
         assert abs(_at(kl, {m: 6, p: R(1, 3), q: R(1, 4)}) - want) < mpmath.mpf(10) ** -25
     assert kl.subs(m, 2) == sp.oo
+    # one Piecewise on the one condition that matters, not the atoms' conditions nested
+    assert isinstance(kl, sp.Piecewise) and kl.args[0][1] == (m >= 3)
+    assert not any(isinstance(v, sp.Piecewise) for v, _ in kl.args)
 
 
 def test_poisson_against_a_binomial_is_infinite():
