@@ -313,18 +313,23 @@ def _call(slot: str, payload: object) -> str | None:
     return None
 
 
-@pytest.mark.parametrize("slot", list(SLOTS))
-def test_public_function_slot(slot, tmp_path):
-    payloads = make_payloads(tmp_path)
+def _try_every(payloads: list, attempt, tmp_path, label: str) -> None:
+    """Run ``attempt`` on every payload: a sentinel fails at once; findings (anything but a
+    result or a symbinfo refusal) are collected and fail at the end, three shown."""
     bad = {}
     for i, payload in enumerate(payloads):
-        found = _call(slot, payload)
+        found = attempt(payload)
         if found:
             bad[i] = found
         made = sentinels(tmp_path)
-        assert not made, f"{slot} ran payload {i} {payload!r:.100}: created {made}"
-    assert not bad, f"{slot}: {len(bad)} non-symbinfo errors, e.g. " + "; ".join(
+        assert not made, f"{label} ran payload {i} {payload!r:.100}: created {made}"
+    assert not bad, f"{label}: {len(bad)} findings, e.g. " + "; ".join(
         f"payload {i} {payloads[i]!r:.60} -> {msg}" for i, msg in list(bad.items())[:3])
+
+
+@pytest.mark.parametrize("slot", list(SLOTS))
+def test_public_function_slot(slot, tmp_path):
+    _try_every(make_payloads(tmp_path), lambda payload: _call(slot, payload), tmp_path, slot)
 
 
 def test_every_public_callable_has_a_slot():
@@ -411,17 +416,11 @@ def _cli_finding(code: int, err: str) -> str | None:
 def test_command_line_position(argv, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # a relative sentinel would land here
     payloads = [p for p in make_payloads(tmp_path) if isinstance(p, str) and "\x00" not in p]
-    bad = {}
-    for i, payload in enumerate(payloads):
-        args = [a.replace(P_, payload) for a in argv]
-        code, _out, err = run_cli(args)
-        found = _cli_finding(code, err)
-        if found:
-            bad[i] = found
-        made = sentinels(tmp_path)
-        assert not made, f"{args!r:.200} created {made}"
-    assert not bad, f"{argv}: " + "; ".join(
-        f"payload {i} {payloads[i]!r:.60} -> {msg}" for i, msg in list(bad.items())[:3])
+
+    def attempt(payload: str) -> str | None:
+        return _cli_finding(*run_cli([a.replace(P_, payload) for a in argv])[::2])
+
+    _try_every(payloads, attempt, tmp_path, " ".join(argv))
 
 
 @pytest.mark.parametrize("argv", [
