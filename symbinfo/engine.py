@@ -17,7 +17,6 @@ from sympy.stats.rv import Distribution, RandomSymbol
 from .closedforms import CROSS_ENTROPY, ENTROPY, KL_DIVERGENCE, Rule
 from .closedforms.registry import hiding_huge_numbers
 from .derivation import continuous, finite
-from .derivation.budget import call_within
 from .derivation.simplify import tidy
 from .distributions.continuous import pdf_of, read_univariate
 from .distributions.view import (
@@ -30,7 +29,6 @@ from .distributions.view import (
     support,
 )
 from .errors import MismatchError, ResourceLimitError
-from .limits import current_limits
 
 FINITE_SUM = "definition summed over the finite alphabet"
 RULE = "closed-form rule"
@@ -136,15 +134,20 @@ def _support_inside(p: sp.Basic, q: sp.Basic) -> sp.Basic | None:
     if (kp in densities) != (kq in densities):
         return sp.false  # atoms against a density, or a density against atoms
     if kp is Kind.FINITE:  # only atoms of provably positive mass count (p may be 0 or 1)
-        q_support, conditions = support(q), []
+        q_support, undecided = support(q), []
         for x, w in finite_pmf(p).items():
             found = q_support.contains(x)
             if found is sp.true or w == 0:
                 continue
             if found is sp.false or not isinstance(found, sp.core.relational.Relational):
                 return sp.false if found is sp.false and w.is_positive else None
-            conditions.append(found)  # e.g. 3 <= n for Binomial(n, q) with a symbolic n
-        return sp.And(*conditions)
+            undecided.append(x)  # e.g. 3 in {0, ..., n} for Binomial(n, q) with a symbolic n
+        if not undecided:
+            return sp.true
+        if isinstance(q_support, sp.Interval | sp.Range) and all(x.is_real for x in undecided):
+            # an interval of values: only the extreme atoms bind (3 <= n, not 1 <= n & 2 <= n...)
+            return sp.And(q_support.inf <= min(undecided), max(undecided) <= q_support.sup)
+        return sp.And(*(q_support.contains(x) for x in undecided))
     if Kind.FINITE in (kp, kq) or Kind.MULTIVARIATE in (kp, kq):
         subset = support(p).is_subset(support(q))
         return None if subset is None else (sp.true if subset else sp.false)
@@ -161,10 +164,6 @@ def _inside_or_oo(inside: sp.Basic | None, value: sp.Expr) -> sp.Expr:
     """``value`` (computed as if P's support were inside Q's) where it is, +oo elsewhere."""
     if inside is None or inside is sp.true or value == sp.oo:
         return value
-    if isinstance(inside, sp.And) and len(inside.args) <= 8:
-        # e.g. (m >= 1) & (m >= 2) & (m >= 3) from P's atoms: one relation reads better
-        simpler = call_within(sp.simplify, inside, seconds=current_limits().step_seconds)
-        inside = simpler if isinstance(simpler, sp.Basic) else inside
     whole = sp.Piecewise((value, inside), (sp.oo, True))
     # a rule's own Piecewise (its oo branch) and the support's: one level, not two nested
     return sp.piecewise_fold(whole) if isinstance(value, sp.Piecewise) else whole

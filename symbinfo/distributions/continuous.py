@@ -217,17 +217,6 @@ def true_support(dist: Distribution) -> sp.Set:
     return family_of(dist).true_support(dist)
 
 
-def parameters(dist: Distribution) -> dict:
-    """Argument name → value, in SymPy's own parameterisation (empty for a user's
-    ``ContinuousRV``, whose parameters are the pdf's free symbols)."""
-    return family_of(dist).parameters(dist)
-
-
-def parameter_domain(dist: Distribution) -> tuple:
-    """The relations the parameters of ``dist`` must satisfy (empty when unknown)."""
-    return family_of(dist).relations(dist)
-
-
 def pdf_of(dist: Distribution, x: sp.Expr) -> sp.Expr:
     """SymPy's own density of ``dist`` at ``x`` (its pmf for a discrete or finite one)."""
     if isinstance(dist, SingleFiniteDistribution):

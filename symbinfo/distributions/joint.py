@@ -9,7 +9,6 @@ is kept in :attr:`JointTable.conditions` and reported, never silently assumed.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Mapping, Sequence
 
 import sympy as sp
@@ -291,8 +290,3 @@ to 7/6
     joint = JointTable(names, mapping)
     variables = tuple(joint.variable(n) for n in joint.names)
     return variables[0] if len(variables) == 1 else variables
-
-
-def product_outcomes(alphabets: Sequence[Sequence]) -> Iterable[tuple]:
-    """All outcome tuples of a product of alphabets (helper for building tables)."""
-    return itertools.product(*alphabets)

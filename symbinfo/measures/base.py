@@ -16,20 +16,6 @@ from ..errors import InvalidParameterError, UnsupportedInputError, guarded
 from ..parsing.gate import to_expr
 
 
-def as_expr(value: object, what: str) -> sp.Expr:
-    """``value`` as a SymPy expression, through the gate: a string at any depth is refused.
-
-    >>> as_expr(2, "the order")
-    2
-    >>> as_expr(("__import__('os')",), "the order")
-    Traceback (most recent call last):
-    ...
-    symbinfo.errors.UnsupportedInputError: the order must be a number or SymPy expression, not \
-the string "__import__('os')"; parse text with symbinfo.parse_expression
-    """
-    return to_expr(value, what)
-
-
 def _one_if_float_one(x: sp.Expr) -> sp.Expr:
     # SymPy >= 1.13 keeps Float(1.0) != 1, so 1.0 would miss the order-1 limit and give nan.
     return sp.S.One if isinstance(x, sp.Float) and (x - 1).is_zero else x
@@ -53,7 +39,7 @@ def order_parameter(value: object, what: str, *, infinite: bool) -> sp.Expr:
     ...
     symbinfo.errors.InvalidParameterError: the order q must be a finite real number >= 0, not oo
     """
-    given = as_expr(value, what)
+    given = to_expr(value, what)
     x = _one_if_float_one(given)
     rule = "a real number >= 0" if infinite else "a finite real number >= 0"
     if (x.has(sp.nan, sp.zoo) or x.is_extended_real is False or x.is_extended_negative
@@ -63,7 +49,7 @@ def order_parameter(value: object, what: str, *, infinite: bool) -> sp.Expr:
 
 
 def _log_base(value: object) -> sp.Expr:
-    given = as_expr(value, "a logarithm base")
+    given = to_expr(value, "a logarithm base")
     b = _one_if_float_one(given)
     if (b.has(sp.nan, sp.zoo) or b.is_extended_real is False or b.is_positive is False
             or b.is_infinite or b == 1 or (b - 1).is_zero):

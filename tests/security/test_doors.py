@@ -17,8 +17,6 @@ import symbinfo as si
 
 x = sp.Symbol("x")
 HALF = sp.Rational(1, 2)
-BASE_OWNER = "measures/base.py as_expr/LogBase (domain helper)"
-TABLE_OWNER = "distributions/joint.py probability conversion (domain helper)"
 
 DOORS = {
     "verify(P, 0)": lambda P: si.verify(P, 0),
