@@ -82,6 +82,81 @@ def number_from_text(literal: str) -> sp.Rational:
     return value * sp.Integer(10) ** scale if scale >= 0 else value / sp.Integer(10) ** -scale
 
 
+@dataclass(frozen=True)
+class Decimal:
+    """A decimal literal as the person wrote it: its exact value, how many significant digits
+    were given, and half a unit in the last digit given (the rounding it may carry).
+
+    >>> Decimal.of("2.585")
+    Decimal(text='2.585', value=517/200, digits=4, half_unit=1/2000)
+    >>> Decimal.of("0.0120").digits, Decimal.of("1e-3").half_unit
+    (3, 1/2000)
+    """
+
+    text: str
+    value: sp.Rational
+    digits: int
+    half_unit: sp.Rational
+
+    @classmethod
+    def of(cls, literal: str) -> Decimal:
+        value = number_from_text(literal)
+        m = _NUMBER_RE.match(literal.replace("_", ""))
+        assert m is not None  # number_from_text accepted it
+        whole, frac, exp = m.group(1) or "", m.group(2) or "", int(m.group(3) or 0)
+        digits = max(len((whole + frac).lstrip("0")), 1)
+        unit = sp.Integer(10) ** (exp - len(frac))
+        return cls(literal, value, digits, unit / 2)
+
+
+def is_decimal(literal: str) -> bool:
+    """True for a literal with a decimal point or an exponent (``2.5``, ``1e-3``), which a
+    person may have rounded; False for an integer.
+
+    >>> is_decimal("2.585"), is_decimal("12")
+    (True, False)
+    """
+    return "." in literal or "e" in literal.lower()
+
+
+def read_number(literal: str, budget: Budget, decimals: dict | None) -> sp.Basic:
+    """The literal as an exact number, or, when ``decimals`` collects them and the literal is a
+    decimal, as a fresh ``Dummy`` recorded in ``decimals`` with its :class:`Decimal`."""
+    value = budget.charge(number_from_text(literal))
+    if decimals is None or not is_decimal(literal):
+        return value
+    d = sp.Dummy("d")
+    decimals[d] = Decimal.of(literal)
+    return d
+
+
+def equation_sides(text: str) -> list[str]:
+    r"""The sides of an equation written as text (``h(X) = \frac12\ln(2\pi e\sigma^2)``),
+    split at every ``=`` or ``==`` outside brackets; one side when there is none. ``<=``,
+    ``>=`` and ``!=`` are not equations and are left alone.
+
+    >>> equation_sides(r"h(X) = \frac12\log(2\pi e\sigma^2)")
+    ['h(X)', '\\frac12\\log(2\\pi e\\sigma^2)']
+    >>> equation_sides("a == b"), equation_sides("x <= 1")
+    (['a', 'b'], ['x <= 1'])
+    """
+    sides, depth, start, i = [], 0, 0, 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == "=" and depth == 0 and (i == 0 or text[i - 1] not in "<>!="):
+            sides.append(text[start:i])
+            i += 2 if text[i + 1 : i + 2] == "=" else 1
+            start = i
+            continue
+        i += 1
+    sides.append(text[start:])
+    return [s.strip() for s in sides]
+
+
 def _bits(r: sp.Rational) -> int:
     return max(int(abs(r.p)).bit_length(), int(r.q).bit_length(), 1)
 

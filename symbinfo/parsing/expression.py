@@ -24,7 +24,7 @@ from ._common import (
     check_symbols,
     make_log,
     normalise_log_base,
-    number_from_text,
+    read_number,
     safe_call,
     safe_pow,
 )
@@ -73,7 +73,9 @@ def _describe(node: ast.AST, text: str) -> str:
 class _Converter:
     """Turns a whitelisted Python AST into SymPy, one node kind at a time."""
 
-    def __init__(self, text: str, symbols: dict[str, sp.Basic], log_base: sp.Basic) -> None:
+    def __init__(self, text: str, symbols: dict[str, sp.Basic], log_base: sp.Basic,
+                 decimals: dict | None = None) -> None:
+        self.decimals = decimals
         self.text = text
         self.symbols = symbols
         self.log_base = log_base
@@ -108,7 +110,7 @@ class _Converter:
         seg = ast.get_source_segment(self.text, node)
         if seg is None:  # pragma: no cover - CPython always records positions
             raise ParseError("cannot locate a decimal number in the input")
-        return self.budget.charge(number_from_text(seg))
+        return read_number(seg, self.budget, self.decimals)
 
     def _Name(self, node: ast.Name) -> sp.Basic:
         name = user_name(node.id)
@@ -198,11 +200,12 @@ class _Converter:
 
 
 def convert_node(
-    source: str, node: ast.AST, symbols: dict[str, sp.Basic], log_base: sp.Basic = sp.E
+    source: str, node: ast.AST, symbols: dict[str, sp.Basic], log_base: sp.Basic = sp.E,
+    decimals: dict | None = None,
 ) -> sp.Basic:
     """Convert one node of ``ast.parse(source)`` (``source`` from :func:`python_source`)."""
     try:
-        return _Converter(source, symbols, log_base).convert(node)
+        return _Converter(source, symbols, log_base, decimals).convert(node)
     except RecursionError:
         raise ParseError("formula nested too deeply") from None
     except ParseError:
@@ -217,6 +220,7 @@ def parse_expression(
     *,
     symbols: Mapping[str, sp.Basic] | None = None,
     log_base: sp.Basic | int = sp.E,
+    decimals: dict | None = None,
 ) -> sp.Basic:
     """Parse a formula in SymPy/Python syntax without evaluating any Python.
 
@@ -236,6 +240,8 @@ def parse_expression(
     the imaginary unit.
 
     A bare ``log(x)`` is in base ``log_base`` (natural by default); ``log(x, b)`` is explicit.
+    ``decimals`` (a dict) collects decimal literals as ``Dummy`` symbols, as in
+    :func:`symbinfo.parse_latex`.
 
     >>> parse_expression("log(sigma) + log(2*pi*E)/2")
     log(sigma) + log(2*E*pi)/2
@@ -262,4 +268,6 @@ def parse_expression(
         raise ParseError(f"not a valid formula: {exc.msg} in {text[:60]!r}") from None
     except (RecursionError, MemoryError, ValueError) as exc:
         raise ParseError(f"formula too complex to parse: {type(exc).__name__}") from None
-    return convert_node(source, tree.body, table, base)
+    if decimals is not None and not isinstance(decimals, dict):
+        raise ParseError(f"decimals must be a dict to fill, not {type(decimals).__name__}")
+    return convert_node(source, tree.body, table, base, decimals)

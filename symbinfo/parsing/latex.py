@@ -47,6 +47,7 @@ from ._common import (
     make_log,
     normalise_log_base,
     number_from_text,
+    read_number,
     safe_call,
     safe_pow,
 )
@@ -195,7 +196,9 @@ def tokenize(text: str) -> list[Token]:
 
 
 class _Parser:
-    def __init__(self, tokens: list[Token], symbols: dict[str, sp.Basic], log_base: sp.Basic):
+    def __init__(self, tokens: list[Token], symbols: dict[str, sp.Basic], log_base: sp.Basic,
+                 decimals: dict | None = None):
+        self.decimals = decimals
         self.toks = tokens
         self.i = 0
         self.symbols = symbols
@@ -467,7 +470,7 @@ class _Parser:
             raise self.fail("unexpected end of formula:")
         if t.kind == "num":
             self.i += 1
-            return self.budget.charge(number_from_text(t.text))
+            return read_number(t.text, self.budget, self.decimals)
         if t.kind == "letter":
             self.i += 1
             sub = self.subscript()
@@ -579,12 +582,17 @@ def parse_latex(
     *,
     symbols: Mapping[str, sp.Basic] | None = None,
     log_base: sp.Basic | int = sp.E,
+    decimals: dict | None = None,
 ) -> sp.Basic:
     r"""Parse a hand-written LaTeX formula into SymPy, without evaluating anything.
 
     See the module docstring for the conventions (``e``, ``\gamma``, ``\log`` base,
     subscripts, implicit multiplication).  ``symbols`` maps names (``"sigma"``,
-    ``"sigma_1"``, ``"e"``, ``"gamma"``) to the caller's own SymPy objects.
+    ``"sigma_1"``, ``"e"``, ``"gamma"``) to the caller's own SymPy objects.  Decimals are
+    exact (``2.585`` is 517/200); given a dict as ``decimals``, each decimal literal is
+    returned as a ``Dummy`` instead, and the dict maps it to its
+    :class:`~symbinfo.parsing._common.Decimal` (value, significant digits given), so that a
+    rounded answer can be judged to the digits given (:func:`symbinfo.check`).
 
     >>> parse_latex(r"\frac{1}{2}\log(2\pi e\sigma^2)")
     log(2*E*pi*sigma**2)/2
@@ -594,6 +602,10 @@ def parse_latex(
     -p*log(p) - (1 - p)*log(1 - p)
     >>> parse_latex(r"\psi(\alpha) - \log\beta")
     -log(beta) + polygamma(0, alpha)
+    >>> found = {}
+    >>> d = parse_latex("2.585", decimals=found)
+    >>> found[d].digits
+    4
     >>> parse_latex(r"\input{/etc/passwd}")
     Traceback (most recent call last):
     ...
@@ -602,11 +614,13 @@ def parse_latex(
     text = check_size(text)
     base = normalise_log_base(log_base)
     table = check_symbols(symbols)
+    if decimals is not None and not isinstance(decimals, dict):
+        raise ParseError(f"decimals must be a dict to fill, not {type(decimals).__name__}")
     tokens = tokenize(_strip_math_delimiters(text))
     if not tokens:
         raise ParseError("empty formula")
     try:
-        return _Parser(tokens, table, base).parse()
+        return _Parser(tokens, table, base, decimals).parse()
     except RecursionError:
         raise ParseError("formula nested too deeply") from None
     except ParseError:

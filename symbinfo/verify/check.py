@@ -1,59 +1,94 @@
 r"""``check``: a person's hand calculation against symbinfo's result, with a diagnosis.
 
-The answer may be a SymPy expression, a SymPy-syntax string or a LaTeX string; strings are read
-only through :mod:`symbinfo.parsing` (never ``sympify``/``eval``). Symbols of the answer are
-matched to the target's free symbols **by name**: first the exact name (``sigma`` → the target's
-``sigma`` with its assumptions), then the name with backslashes, braces and underscores removed
-(``\mu_1`` parsed as ``mu_1`` → the target's ``mu1``, ``\sigma_{2}`` → ``sigma2``), when that
-key is unique among the target's symbols. Symbols left unmatched stay free and are reported.
+**Reading the answer.** The answer may be a SymPy expression, a Python number, a SymPy-syntax
+string or a LaTeX string; strings are read only through :mod:`symbinfo.parsing` (never
+``sympify``/``eval``). An answer written as an equation (``h(X) = \frac12\ln(2\pi e\sigma^2)``,
+``D(P\|Q) = ...``, or a SymPy ``Eq``) is split at its ``=`` signs and the side(s) written in the
+target's symbols are checked; a label such as ``h(X)`` or ``D(P\|Q)`` is ignored. ``\ln`` is
+natural, ``\log_2`` base 2, and a bare ``\log`` (or ``log``) is in base ``log_base``.
 
-A wrong answer is diagnosed by testing transformed answers numerically against the target at
-sampled points of the target's domain: ``"bits vs nats"`` (answer × log 2 or ÷ log 2 equals the
-target), ``"missing 1/2"`` (answer = 2 × target), ``"extra 1/2"`` (answer = target / 2),
-``"sign"``, ``"swapped arguments"`` (answer = the same measure with P and Q swapped),
-``"missing constant"`` / ``"extra constant"`` (target − answer is a nonzero constant, reported in
-``details``), ``"scale vs rate"`` (answer with a positive parameter θ replaced by 1/θ equals the
-target).
+**Decimals.** ``2.585`` is read as the decimal the person wrote: it is accepted when it agrees
+with the truth *to the digits given* (here 4 significant digits: the truth 2.58496... rounds to
+it), and the verdict says so. Precisely: the answer is accepted (status ``"verified"``) when
+each decimal in it can be moved by at most half a unit in its last digit so that the answer
+equals the target at every sample point (a least-squares fit of those moves, to the working
+precision). A Python float is read by its shortest representation (``2.585``), or to double
+precision when it needs 17 digits. A decimal that is *exactly* right (``0.5``) gives a proof.
+
+**Symbols** of the answer are matched to the target's free symbols **by name**: first the exact
+name (``sigma`` → the target's ``sigma`` with its assumptions), then the name with backslashes,
+braces and underscores removed (``\mu_1`` parsed as ``mu_1`` → the target's ``mu1``,
+``\sigma_{2}`` → ``sigma2``), when that key is unique among the target's symbols. Symbols left
+unmatched stay free and are reported. ``e`` is Euler's number in every answer, as in every
+formula, table and distribution string symbinfo reads; a target with a parameter named ``e``
+gets a note saying so.
+
+**Diagnosis.** A wrong answer is diagnosed by testing repaired answers numerically against the
+target at sampled points of its domain, whole answer first, then term by term (each term of the
+answer's sum, and each place inside it), then every combination of two slips. The phrases:
+
+- whole answer: ``"sign"``, ``"missing 1/2"`` (answer = 2 × target), ``"extra 1/2"``,
+  ``"bits vs nats"`` (a factor log 2), ``"wrong base"`` (a factor log 10, or one term in another
+  base), ``"scale vs rate"`` (a positive parameter θ where 1/θ belongs), ``"swapped arguments"``
+  (the same measure with P and Q swapped, or every pair of indexed symbols μ₁↔μ₂, σ₁↔σ₂
+  swapped), ``"swapped indices"`` (one pair, e.g. σ₁↔σ₂), ``"missing constant"`` /
+  ``"extra constant"`` (target − answer is a nonzero constant, given in ``details``);
+- in one term: ``"sign"`` (the term, a summand inside it such as μ₁ + μ₂ for μ₁ − μ₂, or the
+  argument of a logarithm: log(σ₁/σ₂) for log(σ₂/σ₁)), ``"factor 2"`` (a term twice or half
+  what it should be: a forgotten 2 in 2σ₂²), ``"square missing"`` (σ written for σ²),
+  ``"extra square"``, ``"swapped indices"``, ``"wrong base"``, ``"scale vs rate"``,
+  ``"extra term"`` (the answer is right without that term);
+- ``"rounding"``: a decimal answer that agrees with the truth to fewer digits than it gives.
+
+``details[phrase]`` names the term and the repair. Two slips found together are both listed.
 """
 
 from __future__ import annotations
 
+import itertools
 import random
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 import mpmath
 import sympy as sp
+from sympy.core.relational import Relational
 from sympy.stats.rv import RandomSymbol
 
 from ..derivation.simplify import split_logs
-from ..errors import UnsupportedInputError
+from ..errors import ParseError, UnsupportedInputError
 from ..limits import check_expression_size
 from ..measures.base import InformationMeasure
+from ..parsing._common import CONSTANTS, Decimal, equation_sides
 from ..parsing.gate import to_expr, to_sympy
-from ..precision import private_context
+from ..precision import compiled, private_context
 from .core import verify, whole
 from .domain import collect_domain
-from .numeric import Side, clean
-from .result import Verification
+from .numeric import Side, clean, to_mpf
+from .result import REFUTED, VERIFIED, Verification
 from .symbolic import evaluate_measures
 
 _LATEX_MARKS = ("\\", "{", "}")
+#: at most this many repaired variants of one answer are evaluated (term by term)
+MAX_VARIANTS = 160
+#: diagnosis compares at this many digits (a repaired answer is equal or far off)
+DIAGNOSIS_DIGITS = 30
 
 
 def _name_key(name: str) -> str:
     return "".join(c for c in name if c not in "\\{}_ ")
 
 
-def _parse(answer: str, syntax: str, symbols: dict, log_base: object) -> sp.Expr:
+def _parse(answer: str, syntax: str, symbols: dict, log_base: object,
+           decimals: dict) -> sp.Basic:
     from ..parsing import parse_expression, parse_latex
 
     if syntax == "auto":
         syntax = "latex" if any(m in answer for m in _LATEX_MARKS) else "sympy"
     if syntax == "latex":
-        return parse_latex(answer, symbols=symbols, log_base=log_base)
-    if syntax == "sympy":
-        return parse_expression(answer, symbols=symbols, log_base=log_base)
-    raise UnsupportedInputError(f"syntax must be 'auto', 'latex' or 'sympy', not {syntax!r}")
+        return parse_latex(answer, symbols=symbols, log_base=log_base, decimals=decimals)
+    return parse_expression(answer, symbols=symbols, log_base=log_base, decimals=decimals)
 
 
 def match_symbols(expr: sp.Expr, targets: list[sp.Symbol]) -> tuple[sp.Expr, list[sp.Symbol]]:
@@ -71,7 +106,7 @@ def match_symbols(expr: sp.Expr, targets: list[sp.Symbol]) -> tuple[sp.Expr, lis
         by_key.setdefault(_name_key(s.name), []).append(s)
     swap, unmatched = {}, []
     for s in sorted(expr.free_symbols, key=sp.default_sort_key):
-        if s in targets:
+        if s in targets or isinstance(s, sp.Dummy):
             continue
         if s.name in by_name:
             swap[s] = by_name[s.name]
@@ -104,6 +139,83 @@ def _swapped(target: sp.Basic) -> sp.Expr | None:
     return None
 
 
+# --- reading the answer ------------------------------------------------------------------------
+
+@dataclass
+class _Side:
+    """One candidate answer: the expression (decimals as Dummies), its decimals, the text."""
+
+    expr: sp.Expr
+    decimals: dict
+    text: str
+    unmatched: list
+
+
+def _float_decimal(value: float | sp.Float) -> tuple[sp.Dummy, Decimal, int]:
+    """(Dummy, its Decimal, sign) for a float: its shortest repr, or its digits at its own
+    precision for a SymPy Float of more than double precision."""
+    if isinstance(value, sp.Float) and value._prec > 53:
+        text = mpmath.libmp.to_str(value._mpf_, mpmath.libmp.prec_to_dps(value._prec))
+    else:
+        text = repr(float(value))
+    if not re.fullmatch(r"-?\d+(\.\d*)?(e[+-]?\d+)?", text):
+        raise UnsupportedInputError(f"the answer {text} is not a finite number")
+    dummy = sp.Dummy("d")
+    return dummy, Decimal.of(text.lstrip("-")), -1 if text.startswith("-") else 1
+
+
+def _inexact(expr: sp.Basic) -> tuple[sp.Basic, dict]:
+    """The SymPy value with its Floats replaced by Dummies read as decimals."""
+    decimals: dict = {}
+    swap = {}
+    for f in expr.atoms(sp.Float):
+        dummy, dec, sign = _float_decimal(f)
+        decimals[dummy] = dec
+        swap[f] = sign * dummy
+    return expr.xreplace(swap), decimals
+
+
+def _read(answer: object, syntax: str, table: dict, log_base: sp.Expr) -> list[_Side]:
+    """The sides of the answer (one unless it is an equation)."""
+    if isinstance(answer, str):
+        texts = equation_sides(answer)
+        sides = []
+        for text in texts:
+            decimals: dict = {}
+            try:
+                parsed = _parse(text, syntax, table, log_base, decimals)
+            except ParseError:
+                if len(texts) == 1 or not text:
+                    raise
+                continue  # a label such as D(P\|Q) or I(X;Y)
+            sides.append(_Side(parsed, decimals, text, []))
+        if not sides:
+            raise ParseError(f"no side of the equation {answer[:60]!r} could be read")
+        return sides
+    if isinstance(answer, float):
+        dummy, dec, sign = _float_decimal(answer)
+        return [_Side(sign * dummy, {dummy: dec}, repr(answer), [])]
+    if isinstance(answer, sp.Eq):
+        return [_Side(*_inexact(side), sp.sstr(side), []) for side in answer.args]
+    value = to_sympy(answer, "the answer")
+    return [_Side(*_inexact(value), sp.sstr(value), [])]
+
+
+def _choose(sides: list[_Side], symbols: list[sp.Symbol]) -> list[_Side]:
+    """The sides that hold an answer: those written in the target's symbols (a label such as
+    ``h(X)``, read as h·X, is not), else the ones with the fewest unknown symbols."""
+    for side in sides:
+        if isinstance(side.expr, Relational) or not isinstance(side.expr, sp.Expr):
+            raise UnsupportedInputError(
+                f"an answer must be an expression or an equation, not {side.expr!r:.60}")
+        check_expression_size(side.expr, "the answer")
+        side.expr, side.unmatched = match_symbols(side.expr, symbols)
+    if len(sides) == 1:
+        return sides
+    fewest = min(len(s.unmatched) for s in sides)
+    return [s for s in sides if len(s.unmatched) == fewest]
+
+
 def check(
     answer: object,
     target: object,
@@ -119,19 +231,31 @@ def check(
 
     Returns the :class:`Verification` of ``answer == target``; for a wrong answer,
     ``.diagnosis`` lists the suspected mistakes (see the module docstring) and ``.details``
-    explains them. ``log_base`` is the base an unqualified ``log`` in the answer means.
+    explains them, naming the term. ``answer`` may be an expression, a number (a float or a
+    decimal string is judged to the digits given), a SymPy-syntax or LaTeX string, or an
+    equation whose label side is ignored. ``log_base`` is the base a bare ``log``/``\log``
+    in the answer means (``\ln`` is always natural, ``\log_2`` always base 2).
 
-    >>> from sympy.stats import Normal
-    >>> from symbinfo import Entropy, KLDivergence
+    >>> from sympy.stats import Die
+    >>> from symbinfo import Entropy
+    >>> v = check("2.585", Entropy(Die("X", 6), base=2))
+    >>> v.status, v.agrees_to
+    ('verified', 4)
+    >>> print(v.evidence())
+    verified: agrees to 4 significant digits (the digits given)
+    >>> check(2.585, Entropy(Die("X", 6), base=2)).status
+    'verified'
     >>> s = sp.Symbol("sigma", positive=True)
     >>> target = sp.log(2 * sp.pi * sp.E * s**2) / 2
-    >>> check(r"\frac12\log(2\pi e\sigma^2)", target).status
+    >>> check(r"h(X) = \frac12\ln(2\pi e\sigma^2)", target).status
     'proved'
-    >>> v = check("log(2*pi*E*sigma**2)/(2*log(2))", target)
+    >>> v = check(r"\frac12\log(2\pi e\sigma^2)", target, log_base=2)
     >>> v.status, v.diagnosis
     ('refuted', ['bits vs nats'])
     >>> check(r"\frac12\log(\sigma^2)", target).diagnosis
     ['missing constant']
+    >>> check(r"\frac12\log(2\pi e\sigma)", target).diagnosis
+    ['square missing']
     """
     digits, points = whole(digits, "digits", 1), whole(points, "points", 1)
     seed = whole(seed, "seed", None)
@@ -139,21 +263,38 @@ def check(
         raise UnsupportedInputError(
             f"syntax must be 'auto', 'latex' or 'sympy', not {syntax!r:.60}")
     log_base = to_expr(log_base, "log_base")
+    if log_base.is_number and not (log_base.is_positive and log_base != 1):
+        raise UnsupportedInputError(f"log_base must be positive and not 1, not {log_base}")
     target, value = _target_value(target)
     symbols = _symbols_of(target, value)
-    if isinstance(answer, str):
-        parsed = _parse(answer, syntax, {s.name: s for s in symbols}, log_base)
-    else:
-        parsed = to_sympy(answer, "the answer")
-    if not isinstance(parsed, sp.Expr):
-        raise UnsupportedInputError(f"an answer must be an expression, not {parsed!r:.60}")
-    check_expression_size(parsed, "the answer")
-    parsed, unmatched = match_symbols(parsed, symbols)
-    result = verify(parsed, target, digits=digits, points=points, seed=seed)
+    # ``e`` is Euler's number in every answer, whatever the target's parameters are called
+    table = {s.name: s for s in symbols if s.name not in CONSTANTS}
+    sides = _choose(_read(answer, syntax, table, log_base), symbols)
+    results = [_check_side(side, target, value, symbols, digits, points, seed, log_base)
+               for side in sides]
+    result = next((r for r in results if not r), results[-1])
+    if len(sides) > 1 or (isinstance(answer, str) and len(equation_sides(answer)) > 1):
+        checked = next(s for s, r in zip(sides, results, strict=True) if r is result)
+        result.notes.append(f"the answer read from the equation: {checked.text}")
+    clash = [s.name for s in symbols if s.name in CONSTANTS]
+    if clash:
+        result.notes.append(
+            f"the target has a parameter named {', '.join(clash)}; in an answer e is Euler's "
+            "number (as in every formula symbinfo reads): rename the parameter to use it")
+    return result
+
+
+def _check_side(side: _Side, target: sp.Basic, value: sp.Expr, symbols: list[sp.Symbol],
+                digits: int, points: int, seed: int, log_base: sp.Expr) -> Verification:
+    exact = side.expr.xreplace({d: dec.value for d, dec in side.decimals.items()})
+    result = verify(exact, target, digits=digits, points=points, seed=seed)
+    unmatched = side.unmatched
     if unmatched:
         result.notes.append("symbols not in the target: " + ", ".join(map(str, unmatched)))
-    if result.status == "refuted" or (not result and unmatched):
-        _diagnose(result, parsed, target, value, symbols, digits, seed)
+    if side.decimals and result.status == REFUTED and not unmatched:
+        _judge_decimals(result, side, target, value, digits, seed)
+    if result.status == REFUTED or (not result and unmatched):
+        _diagnose(result, side, exact, target, value, symbols, seed, log_base)
         if unmatched:
             result.diagnosis.append("unknown symbols")
             result.details["unknown symbols"] = ", ".join(map(str, unmatched))
@@ -182,70 +323,346 @@ def _sample(target: sp.Basic, value: sp.Expr, ctx: mpmath.ctx_mp.MPContext, seed
     return points, domain.symbols, side
 
 
-def _diagnose(result: Verification, answer: sp.Expr, target: sp.Basic, value: sp.Expr,
-              symbols: list[sp.Symbol], digits: int, seed: int) -> None:
+# --- decimals: agreement to the digits given -----------------------------------------------------
+
+def _judge_decimals(result: Verification, side: _Side, target: sp.Basic, value: sp.Expr,
+                    digits: int, seed: int) -> None:
+    """Upgrade a refuted decimal answer to "verified" when its decimals, each moved by at most
+    half a unit in its last digit, make it equal to the target (a Gauss-Newton least-squares
+    fit of the moves, in units of half a unit, at the sample points); else diagnose the
+    rounding when the fit needs larger moves."""
     ctx = private_context(digits)
+    pts, domain_symbols, target_side = _sample(target, value, ctx, seed, wanted=8)
+    if not pts or side.expr.free_symbols - set(domain_symbols) - set(side.decimals):
+        return
+    names = list(side.decimals)
+    args = [*domain_symbols, *names]
+    try:
+        f = compiled(args, side.expr, ctx)
+        grads = [compiled(args, sp.diff(side.expr, d), ctx) for d in names]
+    except Exception:  # an answer mpmath cannot evaluate is judged on its exact reading
+        return
+    base = [to_mpf(side.decimals[d].value, ctx) for d in names]
+    half = [to_mpf(side.decimals[d].half_unit, ctx) for d in names]
+    fixed = [[to_mpf(p[s], ctx) for s in domain_symbols] for p in pts]
+    truth = [clean(target_side.fast(p), ctx.mpf(10) ** -10, ctx) for p in pts]
+    u = [ctx.zero] * len(names)
+    try:
+        for _ in range(8):
+            moved = [b + ui * h for b, ui, h in zip(base, u, half, strict=True)]
+            res = [t - f(*x, *moved) for t, x in zip(truth, fixed, strict=True)]
+            jac = ctx.matrix([[g(*x, *moved) * h for g, h in zip(grads, half, strict=True)]
+                              for x in fixed])
+            r = ctx.matrix(res)
+            normal = jac.T * jac
+            ridge = ctx.mpf(10) ** (-2 * digits) * (1 + max(abs(normal[i, i])
+                                                        for i in range(normal.rows)))
+            for i in range(normal.rows):
+                normal[i, i] += ridge
+            step = ctx.lu_solve(normal, jac.T * r)
+            u = [ui + step[i] for i, ui in enumerate(u)]
+        moved = [b + ui * h for b, ui, h in zip(base, u, half, strict=True)]
+        res = [t - f(*x, *moved) for t, x in zip(truth, fixed, strict=True)]
+    except (ZeroDivisionError, ValueError, TypeError, OverflowError):
+        return
+    fits = all(abs(e) <= ctx.mpf(10) ** -(digits // 2) * max(1, abs(t))
+               for e, t in zip(res, truth, strict=True))
+    if not fits:
+        return
+    given = min(side.decimals[d].digits for d in names)
+    worst = max(abs(ui) for ui in u)
+    if worst <= 1 + ctx.mpf(10) ** -10:
+        result.status, result.method = VERIFIED, "agrees to the digits given"
+        result.agrees_to = given
+        result.points, result.digits = len(pts), digits
+        result.counterexample = result.counterexample_values = None
+        result.worst_error = float(max(abs(e) / max(1, abs(t))
+                                       for e, t in zip(res, truth, strict=True)))
+        result.tolerance = None
+        result.notes.append(
+            "each decimal is within half a unit in its last digit of a value that makes the "
+            f"answer exact at {len(pts)} sample point{'s' * (len(pts) != 1)}")
+        return
+    # the answer has the right form but its decimals are rounded to fewer digits than given
+    agreed = given - int(mpmath.ceil(mpmath.log10(worst)))
+    if agreed >= 1:
+        shown = ""
+        if not domain_symbols and len(names) == 1 and side.expr in (names[0], -names[0]):
+            shown = f"; the value is {ctx.nstr(truth[0], given + 2)}"
+        result.diagnosis.append("rounding")
+        result.details["rounding"] = (f"agrees to {agreed} significant digit"
+                                      f"{'s' * (agreed != 1)} only, not the {given} given"
+                                      f"{shown}")
+
+
+# --- diagnosis -----------------------------------------------------------------------------------
+
+@dataclass
+class _Slip:
+    phrase: str
+    detail: str
+    #: the repaired answer's values minus the answer's, at the sample points
+    residual: list
+    #: which term of the answer it repairs
+    term: int
+
+
+def _stem_pairs(symbols: list[sp.Symbol]) -> list[tuple[sp.Symbol, sp.Symbol]]:
+    """Pairs of symbols that differ only by their index: (mu1, mu2), (sigma_1, sigma_2)."""
+    groups: dict[str, list[sp.Symbol]] = {}
+    for s in symbols:
+        m = re.fullmatch(r"(.*?)_?\{?(\d+|[a-z])\}?", s.name)
+        if m and m.group(1):
+            groups.setdefault(m.group(1), []).append(s)
+    pairs = [tuple(g) for g in groups.values() if len(g) == 2]
+    names = {s.name: s for s in symbols}
+    if "p" in names and "q" in names:
+        pairs.append((names["p"], names["q"]))
+    return pairs  # type: ignore[return-value]
+
+
+def _local_variants(node: sp.Basic, is_base: bool) -> Iterator[tuple[str, str, sp.Basic]]:
+    """Repairs of one place inside a term: (phrase, detail, repaired node)."""
+    if isinstance(node, sp.log) and len(node.args) == 1:
+        arg = node.args[0]
+        yield "sign", f"log({arg}) should be log({1 / arg})", sp.log(1 / arg)
+    if isinstance(node, sp.Pow) and node.exp.is_Rational and node.base.free_symbols:
+        b, n = node.base, node.exp
+        yield "square missing", f"{node} should be {b ** (2 * n)}", b ** (2 * n)
+        if n.is_even:
+            yield "extra square", f"{node} should be {b ** (n / 2)}", b ** (n / 2)
+    if isinstance(node, sp.Symbol) and not is_base and node.is_positive:
+        yield "square missing", f"{node} should be {node}**2", node**2
+    if isinstance(node, sp.Add):
+        for i, arg in enumerate(node.args):
+            args = list(node.args)
+            args[i] = -arg
+            yield "sign", f"{arg} should be {-arg} in {node}", sp.Add(*args)
+
+
+def _variants(node: sp.Basic, is_base: bool = False) -> Iterator[tuple[str, str, sp.Basic]]:
+    """Repairs of every place inside ``node``."""
+    yield from _local_variants(node, is_base)
+    if isinstance(node, sp.Pow):
+        children = [(0, True)]  # not into exponents: a slip there is not one of ours
+    elif isinstance(node, (sp.Add, sp.Mul, sp.Function)):
+        children = [(i, False) for i in range(len(node.args))]
+    else:
+        return
+    for i, base in children:
+        for phrase, detail, new in _variants(node.args[i], base):
+            args = list(node.args)
+            args[i] = new
+            yield phrase, detail, node.func(*args)
+
+
+def _diagnose(result: Verification, side: _Side, answer: sp.Expr, target: sp.Basic,
+              value: sp.Expr, symbols: list[sp.Symbol], seed: int, log_base: sp.Expr) -> None:
+    ctx = private_context(DIAGNOSIS_DIGITS)
     points, domain_symbols, target_side = _sample(target, value, ctx, seed)
     if not points or answer.free_symbols - set(domain_symbols):
         return
-    tol = ctx.mpf(10) ** -(digits // 2)
-    reference = [clean(target_side.fast(p), tol, ctx) for p in points]
+    strict = ctx.mpf(10) ** -(DIAGNOSIS_DIGITS // 2)
+    if side.decimals:  # a rounded answer is only as close as its digits
+        rel = max(dec.half_unit / abs(dec.value) for dec in side.decimals.values()
+                  if dec.value != 0) if any(d.value for d in side.decimals.values()) else 0
+        tol = max(strict, 4 * len(side.decimals) * to_mpf(sp.Rational(rel), ctx))
+    else:
+        tol = strict
+    cache: dict[sp.Expr, list | None] = {}
 
-    def values(expr: sp.Expr) -> list:
-        side = Side(expr, domain_symbols, ctx)
-        return [clean(side.fast(p), tol, ctx) for p in points]
+    def values(expr: sp.Expr) -> list | None:
+        if expr not in cache:
+            try:
+                s = Side(expr, domain_symbols, ctx)
+                out = [clean(s.fast(p), strict, ctx) for p in points]
+                cache[expr] = None if any(v is None for v in out) else out
+            except Exception:  # a repair that cannot be evaluated proves nothing
+                cache[expr] = None
+        return cache[expr]
 
-    def equal(xs: list, ys: list) -> bool:
-        return all(x is not None and y is not None
-                   and abs(x - y) <= tol * max(1, abs(x), abs(y))
-                   for x, y in zip(xs, ys, strict=True))
+    def same(xs: list | None, ys: list | None) -> bool:
+        return (xs is not None and ys is not None
+                and all(abs(x - y) <= tol * max(1, abs(x), abs(y))
+                        for x, y in zip(xs, ys, strict=True)))
 
-    candidates: list[tuple[str, Callable[[], sp.Expr], list]] = [
-        ("bits vs nats", lambda: answer * sp.log(2), reference),
-        ("bits vs nats", lambda: answer / sp.log(2), reference),
-        ("missing 1/2", lambda: answer / 2, reference),
-        ("extra 1/2", lambda: answer * 2, reference),
-        ("sign", lambda: -answer, reference),
+    def constant(xs: list | None) -> bool:
+        """A nonzero constant over the points (there must be symbols to vary)."""
+        return (xs is not None and bool(domain_symbols)
+                and all(abs(x - xs[0]) <= tol * max(1, abs(x)) for x in xs)
+                and abs(xs[0]) > tol * 10)
+
+    truth = [clean(target_side.fast(p), strict, ctx) for p in points]
+    got = values(answer)
+    if got is None or any(t is None for t in truth):
+        return
+    diff = [t - a for t, a in zip(truth, got, strict=True)]
+    found: list[tuple[str, str]] = []
+
+    def report(*slips: tuple[str, str]) -> None:
+        for phrase, detail in slips:
+            if phrase not in {p for p, _ in found}:
+                found.append((phrase, detail))
+
+    plain_log = log_base == sp.E and bool(side.expr.atoms(sp.log))
+    hint = ("; if your log means log₂, pass log_base=2 (--log-base 2)" if plain_log else "")
+    l2, l10 = sp.log(2), sp.log(10)
+    factors = [  # (phrase, detail, c): answer · c = target repairs it
+        ("sign", "the whole answer has the wrong sign", sp.S.NegativeOne),
+        ("missing 1/2", "the answer is twice the target: a factor 1/2 is missing",
+         sp.S.Half),
+        ("extra 1/2", "the answer is half the target", sp.S(2)),
+        ("bits vs nats", "the answer is in bits, the target in nats" + hint, l2),
+        ("bits vs nats", "the answer is in nats, the target in bits", 1 / l2),
+        ("wrong base", "the answer is in base 10, the target in nats", l10),
+        ("wrong base", "the answer is in nats, the target in base 10", 1 / l10),
     ]
+    cf = [(p, d, to_mpf(c, ctx) if c.is_Rational else ctx.convert(str(sp.N(c, 40))))
+          for p, d, c in factors]
+    # substitutions of the whole answer: (phrase, detail, repaired answer values)
+    subs: list[tuple[str, str, list | None]] = []
     swapped = _swapped(target)
     if swapped is not None:
-        candidates.append(("swapped arguments", lambda: answer, values(swapped)))
+        # the answer equals the swapped measure: compare the answer with *its* value
+        sv = values(swapped)
+        if sv is not None:
+            subs.append(("swapped arguments", "the answer is the measure with P and Q swapped",
+                         [a - s + t for a, s, t in zip(got, sv, truth, strict=True)]))
+    pairs = _stem_pairs(symbols)
+    if len(pairs) > 1:
+        swap_all = {a: b for x, y in pairs for a, b in ((x, y), (y, x))}
+        subs.append(("swapped arguments", "every pair " + ", ".join(
+            f"{x}↔{y}" for x, y in pairs) + " is swapped", values(answer.xreplace(swap_all))))
+    for x, y in pairs:
+        subs.append(("swapped indices", f"{x} and {y} are swapped",
+                     values(answer.xreplace({x: y, y: x}))))
     for theta in symbols:
         if theta.is_positive:
-            candidates.append(("scale vs rate",
-                               lambda t=theta: answer.xreplace({t: 1 / t}), reference))
-    found: list[str] = []
-    for phrase, make, against in candidates:
-        if phrase in found:
+            subs.append(("scale vs rate", f"{theta} is used where 1/{theta} belongs",
+                         values(answer.xreplace({theta: 1 / theta}))))
+
+    # level 1: one slip of the whole answer
+    for phrase, detail, c in cf:
+        if same([a * c for a in got], truth):
+            report((phrase, detail))
+    for phrase, detail, vals in subs:
+        if same(vals, truth):
+            report((phrase, detail))
+    const = _constant(diff, constant, answer, value)
+    if const is not None and not found:
+        report(const)
+    if found:
+        return _emit(result, found)
+
+    # level 1: one slip in one term
+    terms = sp.Add.make_args(answer)
+    slips = _term_slips(terms, values, symbols, pairs, l2, hint, strict)
+    for slip in slips:
+        if same(slip.residual, diff):
+            report((slip.phrase, slip.detail))
+    if found:
+        return _emit(result, found)
+
+    # level 2: two slips
+    for (p1, d1, c1), (p2, d2, c2) in itertools.combinations(cf, 2):
+        if p1 != p2 and same([a * c1 * c2 for a in got], truth):
+            return _emit(result, [(p1, d1), (p2, d2)])
+    for phrase, detail, c in cf:
+        two = _constant([t - a * c for t, a in zip(truth, got, strict=True)], constant,
+                        answer * c, value)
+        if two is not None:
+            return _emit(result, [(phrase, detail), two])
+    for sp_phrase, sp_detail, vals in subs:
+        if vals is None:
             continue
-        try:
-            if equal(values(make()), against):
-                found.append(phrase)
-        except Exception:  # a transformed answer that cannot be evaluated proves nothing
+        for phrase, detail, c in cf:
+            if same([v * c for v in vals], truth):
+                return _emit(result, [(sp_phrase, sp_detail), (phrase, detail)])
+        rest = [t - v for t, v in zip(truth, vals, strict=True)]
+        if constant(rest):
+            return _emit(result, [(sp_phrase, sp_detail), _constant_phrase(rest[0], None)])
+    for slip in slips:
+        for phrase, detail, c in cf:
+            want = [t / c - a for t, a in zip(truth, got, strict=True)]
+            if same(slip.residual, want):
+                return _emit(result, [(slip.phrase, slip.detail), (phrase, detail)])
+        rest = [d - r for d, r in zip(diff, slip.residual, strict=True)]
+        if constant(rest):
+            return _emit(result, [(slip.phrase, slip.detail), _constant_phrase(rest[0], None)])
+    for s1, s2 in itertools.combinations(slips, 2):
+        if s1.term == s2.term:
             continue
-    constant = _constant_difference(answer, value, reference, values(answer), tol,
-                                    bool(domain_symbols))
-    if constant is not None and not found:
-        phrase = "missing constant" if constant[1] > 0 else "extra constant"
-        found.append(phrase)
-        result.details[phrase] = f"target = answer + ({constant[0]})"
-    result.diagnosis.extend(found)
+        if same([a + b for a, b in zip(s1.residual, s2.residual, strict=True)], diff):
+            return _emit(result, [(s1.phrase, s1.detail), (s2.phrase, s2.detail)])
+    return None
 
 
-def _constant_difference(answer: sp.Expr, value: sp.Expr, reference: list, got: list,
-                         tol: mpmath.mpf, has_symbols: bool) -> tuple[sp.Expr, object] | None:
-    """(target − answer, its numeric value) when it is a nonzero constant on the domain."""
-    if not has_symbols or any(v is None for v in [*reference, *got]):
-        return None
-    diffs = [r - g for r, g in zip(reference, got, strict=True)]
-    if any(abs(d - diffs[0]) > tol * max(1, abs(d)) for d in diffs):
-        return None
-    if abs(diffs[0]) <= tol:
+def _emit(result: Verification, found: list[tuple[str, str]]) -> None:
+    for phrase, detail in found:
+        if phrase not in result.diagnosis:
+            result.diagnosis.append(phrase)
+            result.details[phrase] = detail
+
+
+def _constant_phrase(value: object, exact: sp.Expr | None) -> tuple[str, str]:
+    phrase = "missing constant" if value > 0 else "extra constant"
+    shown = exact if exact is not None else sp.Float(mpmath.nstr(value, 15))
+    return phrase, f"target = answer + ({shown})"
+
+
+def _constant(diff: list, constant: Callable[[list], bool], answer: sp.Expr,
+              value: sp.Expr) -> tuple[str, str] | None:
+    """("missing constant" or "extra constant", detail) when target − answer is a nonzero
+    constant over the domain, with its exact value when SymPy finds it."""
+    if not constant(diff):
         return None
     exact = sp.expand(split_logs(value - answer))
     if exact.free_symbols:
         simpler = sp.simplify(exact) if sp.count_ops(exact) < 200 else exact
-        if simpler.free_symbols:
-            simpler = sp.Float(diffs[0].context.nstr(diffs[0], 15))
-        exact = simpler
-    return exact, diffs[0]
+        exact = None if simpler.free_symbols else simpler
+    return _constant_phrase(diff[0], exact)
+
+
+def _term_slips(terms: tuple, values: Callable, symbols: list[sp.Symbol],
+                pairs: list, l2: sp.Expr, hint: str, tiny: object) -> list[_Slip]:
+    """One repair of one term (or of one place inside it), with its effect on the answer."""
+    out: list[_Slip] = []
+    budget = MAX_VARIANTS
+    several = len(terms) > 1
+    for index, term in enumerate(terms):
+        before = values(term)
+        if before is None:
+            continue
+        where = f"in the term {term}"
+        repairs: list[tuple[str, str, sp.Expr]] = []
+        if several:
+            repairs += [
+                ("sign", f"the term {term} has the wrong sign", -term),
+                ("factor 2", f"the term {term} is twice what it should be (a forgotten 2, "
+                             "as in a denominator 2σ²?)", term / 2),
+                ("factor 2", f"the term {term} is half what it should be", term * 2),
+                ("wrong base", f"the term {term} is in bits where nats belong" + hint,
+                 term * l2),
+                ("wrong base", f"the term {term} is in nats where bits belong", term / l2),
+                ("extra term", f"the term {term} should not be there", sp.S.Zero),
+            ]
+            repairs += [("swapped indices", f"{x} and {y} are swapped {where}",
+                         term.xreplace({x: y, y: x})) for x, y in pairs]
+            repairs += [("scale vs rate", f"{t} is used where 1/{t} belongs {where}",
+                         term.xreplace({t: 1 / t})) for t in symbols if t.is_positive]
+        repairs += [(p, f"{d} ({where})" if several else d, new)
+                    for p, d, new in itertools.islice(_variants(term), budget)]
+        for phrase, detail, new in repairs:
+            if budget <= 0:
+                return out
+            if new == term:
+                continue
+            budget -= 1
+            after = values(new)
+            if after is None:
+                continue
+            residual = [a - b for a, b in zip(after, before, strict=True)]
+            if all(abs(r) <= tiny * max(1, abs(b)) for r, b in zip(residual, before, strict=True)):
+                continue  # a repair that changes nothing
+            out.append(_Slip(phrase, detail, residual, index))
+    return out

@@ -51,7 +51,8 @@ class Verification:
     ``tolerance``, ``skipped`` with ``skip_reasons`` (points drawn but not compared, and why),
     ``counterexample`` (symbol → value) with ``counterexample_values`` (lhs, rhs there),
     ``notes`` (assumptions the verdict rests on), and for :func:`~symbinfo.verify.check`
-    ``diagnosis`` (suspected mistakes as short phrases) with ``details``.
+    ``diagnosis`` (suspected mistakes as short phrases) with ``details``, and ``agrees_to``
+    (a decimal answer accepted to that many significant digits, the digits given).
 
     >>> v = Verification(sp.Symbol("a"), sp.Symbol("a"), "==", "proved", method="identical")
     >>> bool(v), str(v)
@@ -76,6 +77,8 @@ class Verification:
     details: dict[str, str] = field(default_factory=dict)
     seed: int | None = None
     expected_refutation: bool = False
+    #: for a decimal answer judged to the digits given (``check``): how many significant digits
+    agrees_to: int | None = None
     #: the valid sample points (symbol → exact value), reused by ``check``'s diagnosis
     sample: list[dict] = field(default_factory=list, repr=False)
 
@@ -101,6 +104,9 @@ class Verification:
         """One line of evidence, without the claim."""
         if self.status == PROVED:
             text = f"proved ({self.method})"
+        elif self.status == VERIFIED and self.agrees_to is not None:
+            n = self.agrees_to
+            text = f"verified: agrees to {n} significant digit{'s' * (n != 1)} (the digits given)"
         elif self.status == VERIFIED:
             what = "worst relative error" if self.relation == "==" else "largest violation"
             text = (f"verified numerically at {self.points} points, {self.digits} digits, "
