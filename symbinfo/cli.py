@@ -75,6 +75,9 @@ def parse_assumptions(items: Sequence[str]) -> dict[str, dict[str, bool]]:
         name = name.strip()
         if not sep or not name.isidentifier() or not spec.strip():
             raise UsageError(f"--assume expects NAME:ASSUMPTION[,ASSUMPTION...], got {item!r}")
+        from .parsing._common import CONSTANTS, constant_name_message
+        if name in CONSTANTS:  # e means Euler's number everywhere, never a parameter
+            raise UsageError(f"--assume {item!r}: {constant_name_message(name)}")
         facts = out.setdefault(name, {})
         for word in spec.split(","):
             word = word.strip()
@@ -338,7 +341,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     # check() gets the unevaluated measure (so it can test swapped arguments) and the raw
     # answer text: it parses it itself, matching symbol names to the target's.
     target = measure if measure is not value else value
-    result = check(args.answer, target, syntax=args.syntax)
+    result = check(args.answer, target, syntax=args.syntax, log_base=_base(args.log_base))
     lines = [render(measure, value, args.format) if measure is not value else "",
              _verification_text(result, args.format)]
     diagnosis = list(getattr(result, "diagnosis", None) or [])
@@ -495,7 +498,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("check", _cmd_check, "check a hand calculation against the derived result")
     syntax(p)
     p.add_argument("answer", help=r"your answer, SymPy syntax or LaTeX, e.g. '\frac{1}{2}\log(2\pi"
-                                  r" e \sigma^2)'")
+                                  r" e \sigma^2)'; an equation 'h(X) = ...' or a decimal such as "
+                                  "2.585 (judged to the digits given) too")
+    p.add_argument("--log-base", default="E", metavar="BASE",
+                   help=r"base of a bare log / \log in the answer: 2 if you wrote bits, "
+                        r"E (default); \ln is always natural, \log_2 always base 2")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--entropy", metavar="DIST", help="compare with the entropy of DIST")
     group.add_argument("--kl", nargs=2, metavar=("P", "Q"), help="compare with D_KL(P || Q)")

@@ -286,6 +286,17 @@ CONSTANTS: dict[str, sp.Basic] = {
 }
 
 
+def constant_name_message(name: str) -> str:
+    """Why a constant's name (``e``, ``pi``...) cannot be given assumptions as a parameter.
+
+    >>> constant_name_message("e")  # doctest: +ELLIPSIS
+    "'e' is Euler's number in every formula, table and distribution string ..."
+    """
+    what = "Euler's number" if name in ("e", "E") else f"the constant {CONSTANTS[name]}"
+    return (f"{name!r} is {what} in every formula, table and distribution string symbinfo "
+            "reads; name the parameter differently (or pass your own Symbol in symbols=)")
+
+
 def safe_call(
     name: str, spec: FunctionSpec, args: list[sp.Basic], budget: Budget | None = None
 ) -> sp.Basic:

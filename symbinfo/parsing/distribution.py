@@ -18,7 +18,13 @@ from sympy.core.assumptions import _assume_defined
 from sympy.core.facts import InconsistentAssumptions
 
 from ..errors import ParseError, UnsupportedInputError
-from ._common import CONSTANTS, check_bracket_depth, check_size, check_symbols
+from ._common import (
+    CONSTANTS,
+    check_bracket_depth,
+    check_size,
+    check_symbols,
+    constant_name_message,
+)
 from .expression import convert_node, python_source, user_name
 
 #: Assumptions given to a bare symbol in each role.  A probability can only be declared
@@ -123,6 +129,8 @@ def _check_assumptions(assumptions: object) -> dict[str, dict[str, bool]]:
     for nm, assume in assumptions.items():
         if not isinstance(nm, str) or not nm.isidentifier():
             raise UnsupportedInputError(f"assumptions keys must be names, not {nm!r:.60}")
+        if nm in CONSTANTS:
+            raise ParseError(constant_name_message(nm))
         if not isinstance(assume, Mapping) or not all(
             isinstance(k, str) and k in _assume_defined and isinstance(v, bool)
             for k, v in assume.items()

@@ -291,9 +291,13 @@ def _check_side(side: _Side, target: sp.Basic, value: sp.Expr, symbols: list[sp.
     unmatched = side.unmatched
     if unmatched:
         result.notes.append("symbols not in the target: " + ", ".join(map(str, unmatched)))
+    if side.decimals:  # show the decimals as written, not as the fractions they are
+        result.lhs = side.expr.xreplace({d: sp.Float(dec.text, dec.digits)
+                                         for d, dec in side.decimals.items()})
     if side.decimals and result.status == REFUTED and not unmatched:
         _judge_decimals(result, side, target, value, digits, seed)
-    if result.status == REFUTED or (not result and unmatched):
+    if (result.status == REFUTED and "rounding" not in result.diagnosis) or (
+            not result and unmatched):
         _diagnose(result, side, exact, target, value, symbols, seed, log_base)
         if unmatched:
             result.diagnosis.append("unknown symbols")
@@ -496,6 +500,8 @@ def _diagnose(result: Verification, side: _Side, answer: sp.Expr, target: sp.Bas
     got = values(answer)
     if got is None or any(t is None for t in truth):
         return
+    if same(got, truth):
+        return  # right to within its own rounding: nothing more to say
     diff = [t - a for t, a in zip(truth, got, strict=True)]
     found: list[tuple[str, str]] = []
 
@@ -504,16 +510,19 @@ def _diagnose(result: Verification, side: _Side, answer: sp.Expr, target: sp.Bas
             if phrase not in {p for p, _ in found}:
                 found.append((phrase, detail))
 
-    plain_log = log_base == sp.E and bool(side.expr.atoms(sp.log))
-    hint = ("; if your log means log₂, pass log_base=2 (--log-base 2)" if plain_log else "")
+    plain_log = bool(side.expr.atoms(sp.log))
+    hint = ("; if your log means log₂, pass log_base=2 (--log-base 2)"
+            if plain_log and log_base == sp.E else "")
+    hint_e = ("; if your log means ln, leave log_base at e" if plain_log and log_base == 2
+              else "")
     l2, l10 = sp.log(2), sp.log(10)
     factors = [  # (phrase, detail, c): answer · c = target repairs it
         ("sign", "the whole answer has the wrong sign", sp.S.NegativeOne),
         ("missing 1/2", "the answer is twice the target: a factor 1/2 is missing",
          sp.S.Half),
         ("extra 1/2", "the answer is half the target", sp.S(2)),
-        ("bits vs nats", "the answer is in bits, the target in nats" + hint, l2),
-        ("bits vs nats", "the answer is in nats, the target in bits", 1 / l2),
+        ("bits vs nats", "the answer is in bits, the target in nats" + hint_e, l2),
+        ("bits vs nats", "the answer is in nats, the target in bits" + hint, 1 / l2),
         ("wrong base", "the answer is in base 10, the target in nats", l10),
         ("wrong base", "the answer is in nats, the target in base 10", 1 / l10),
     ]
@@ -548,24 +557,25 @@ def _diagnose(result: Verification, side: _Side, answer: sp.Expr, target: sp.Bas
     for phrase, detail, vals in subs:
         if same(vals, truth):
             report((phrase, detail))
+    if found:
+        return _emit(result, found)
+
+    # level 1: one slip in one term (before a constant difference: a sign or a factor 2 in
+    # a constant term is the more telling diagnosis)
+    terms = sp.Add.make_args(answer)
+    slips = _term_slips(terms, values, symbols, pairs, l2, hint, strict)
+    for slip in slips:
+        if same(slip.residual, diff):
+            report((slip.phrase, slip.detail))
     const = _constant(diff, constant, answer, value)
     if const is not None and not found:
         report(const)
     if found:
         return _emit(result, found)
 
-    # level 1: one slip in one term
-    terms = sp.Add.make_args(answer)
-    slips = _term_slips(terms, values, symbols, pairs, l2, hint, strict)
-    for slip in slips:
-        if same(slip.residual, diff):
-            report((slip.phrase, slip.detail))
-    if found:
-        return _emit(result, found)
-
     # level 2: two slips
     for (p1, d1, c1), (p2, d2, c2) in itertools.combinations(cf, 2):
-        if p1 != p2 and same([a * c1 * c2 for a in got], truth):
+        if p1 != p2 and abs(c1 * c2 - 1) > tol and same([a * c1 * c2 for a in got], truth):
             return _emit(result, [(p1, d1), (p2, d2)])
     for phrase, detail, c in cf:
         two = _constant([t - a * c for t, a in zip(truth, got, strict=True)], constant,
@@ -598,6 +608,9 @@ def _diagnose(result: Verification, side: _Side, answer: sp.Expr, target: sp.Bas
 
 
 def _emit(result: Verification, found: list[tuple[str, str]]) -> None:
+    if any(phrase == "swapped arguments" for phrase, _ in found):
+        # swapping one pair of indices is then the same slip, said less well
+        found = [(p, d) for p, d in found if p != "swapped indices"]
     for phrase, detail in found:
         if phrase not in result.diagnosis:
             result.diagnosis.append(phrase)
@@ -630,8 +643,8 @@ def _term_slips(terms: tuple, values: Callable, symbols: list[sp.Symbol],
     budget = MAX_VARIANTS
     several = len(terms) > 1
     for index, term in enumerate(terms):
-        before = values(term)
-        if before is None:
+        before = values(term) if not term.is_Rational else None
+        if before is None:  # a wrong rational constant is a wrong constant, nothing finer
             continue
         where = f"in the term {term}"
         repairs: list[tuple[str, str, sp.Expr]] = []
@@ -641,9 +654,9 @@ def _term_slips(terms: tuple, values: Callable, symbols: list[sp.Symbol],
                 ("factor 2", f"the term {term} is twice what it should be (a forgotten 2, "
                              "as in a denominator 2σ²?)", term / 2),
                 ("factor 2", f"the term {term} is half what it should be", term * 2),
-                ("wrong base", f"the term {term} is in bits where nats belong" + hint,
-                 term * l2),
-                ("wrong base", f"the term {term} is in nats where bits belong", term / l2),
+                ("wrong base", f"the term {term} is in bits where nats belong", term * l2),
+                ("wrong base", f"the term {term} is in nats where bits belong" + hint,
+                 term / l2),
                 ("extra term", f"the term {term} should not be there", sp.S.Zero),
             ]
             repairs += [("swapped indices", f"{x} and {y} are swapped {where}",
