@@ -130,3 +130,8 @@ __all__ = [
     "using_limits",
     "verify",
 ]
+
+# --- issue 11 (checker): source text of exported functions -------------------------------------
+from .codegen import to_source
+
+__all__ += ["to_source"]

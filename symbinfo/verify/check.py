@@ -57,7 +57,7 @@ from sympy.core.relational import Relational
 from sympy.stats.rv import RandomSymbol
 
 from ..derivation.simplify import split_logs
-from ..errors import ParseError, UnsupportedInputError
+from ..errors import ParseError, UnsupportedInputError, guarded
 from ..limits import check_expression_size
 from ..measures.base import InformationMeasure
 from ..parsing._common import CONSTANTS, Decimal, equation_sides
@@ -216,6 +216,7 @@ def _choose(sides: list[_Side], symbols: list[sp.Symbol]) -> list[_Side]:
     return [s for s in sides if len(s.unmatched) == fewest]
 
 
+@guarded
 def check(
     answer: object,
     target: object,

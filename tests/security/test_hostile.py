@@ -297,6 +297,13 @@ def _slots() -> dict[str, Callable[[object], object]]:
     s["identities()"] = lambda P: si.identities()
     for n in ERRORS:
         s[f"{n}(P)"] = lambda P, n=n: getattr(si, n)(P)
+    # issue 11 (checker): source export, answers as equations and floats
+    s["to_source(P)"] = lambda P: si.to_source(P)
+    s["to_source(x, P)"] = lambda P: si.to_source(x, P)
+    s["to_source(x, [P])"] = lambda P: si.to_source(x, [P])
+    s["to_source(x, backend=P)"] = lambda P: si.to_source(x, backend=P)
+    s["to_source(x, name=P)"] = lambda P: si.to_source(x, name=P)
+    s["check(f'h = {P}', x)"] = lambda P: si.check(f"h = {P}", x)
     return s
 
 
@@ -381,6 +388,7 @@ CLI_SLOTS = [
     ["check", "x", "--cross-entropy", "Die(2)", P_],
     ["check", "x", "--target", "x", "--syntax", P_],
     ["check", "x", "--target", "x", "--base", P_],
+    ["check", "x", "--target", "x", "--log-base", P_],
     ["verify", P_],
     ["verify", P_, "x"],
     ["verify", "x", P_],
