@@ -3,7 +3,9 @@
 Placeholders (HTML comments on their own line) replaced in every page:
 ``<!-- symbinfo:families -->`` the rule-registry tables, ``<!-- symbinfo:cli -->`` the real
 ``--help`` of every subcommand, ``<!-- symbinfo:gallery -->`` a section per gallery notebook,
-``<!-- symbinfo:api-more -->`` the reference of the optional subsystems this checkout has.
+``<!-- symbinfo:api-more -->`` the reference of the optional subsystems this checkout has,
+``<!-- symbinfo:checker-examples -->`` and ``<!-- symbinfo:export-examples -->`` the gallery
+page's ``check`` verdicts and exported code, run at build time.
 """
 
 from __future__ import annotations
@@ -72,7 +74,65 @@ def _api_more() -> str:
     return "\n".join(parts)
 
 
-GENERATORS = {"families": _families, "cli": _cli, "gallery": _gallery, "api-more": _api_more}
+def _checker_targets() -> dict[str, object]:
+    import sympy as sp
+    from sympy.stats import Bernoulli, Die, Normal
+
+    import symbinfo as si
+
+    mu, mu1, mu2 = sp.symbols("mu mu1 mu2", real=True)
+    s, s1, s2, p, q = sp.symbols("sigma sigma1 sigma2 p q", positive=True)
+    return {
+        "Entropy(Die('X', 6), base=2)": si.Entropy(Die("X", 6), base=2),
+        "Entropy(Normal('X', mu, sigma))": si.Entropy(Normal("X", mu, s)),
+        "KLDivergence(Normal('P', mu1, sigma1), Normal('Q', mu2, sigma2))":
+            si.KLDivergence(Normal("P", mu1, s1), Normal("Q", mu2, s2)),
+        "KLDivergence(Bernoulli('P', p), Bernoulli('Q', q))":
+            si.KLDivergence(Bernoulli("P", p), Bernoulli("Q", q)),
+    }
+
+
+#: (answer, target) pairs shown on the gallery page, with their verdicts
+CHECKER_EXAMPLES = [
+    ("2.585", "Entropy(Die('X', 6), base=2)"),
+    (r"h(X) = \frac12\ln(2\pi e\sigma^2)", "Entropy(Normal('X', mu, sigma))"),
+    (r"\log\frac{\sigma_1}{\sigma_2} + \frac{\sigma_1^2 + (\mu_1-\mu_2)^2}{2\sigma_2^2}"
+     r" - \frac12", "KLDivergence(Normal('P', mu1, sigma1), Normal('Q', mu2, sigma2))"),
+    (r"\log\frac{\sigma_2}{\sigma_1} + \frac{\sigma_1 + (\mu_1-\mu_2)^2}{\sigma_2^2} - \frac12",
+     "KLDivergence(Normal('P', mu1, sigma1), Normal('Q', mu2, sigma2))"),
+    (r"q\log\frac{q}{p} + (1-q)\log\frac{1-q}{1-p}",
+     "KLDivergence(Bernoulli('P', p), Bernoulli('Q', q))"),
+]
+
+
+def _checker_examples() -> str:
+    import symbinfo as si
+
+    targets = _checker_targets()
+    parts = []
+    for answer, target in CHECKER_EXAMPLES:
+        result = si.check(answer, targets[target])
+        lines = [result.claim_str() + ": " + result.evidence()]
+        lines += [f"  diagnosis: {d}: {result.details.get(d, '')}" for d in result.diagnosis]
+        parts.append(f"```pycon\n>>> si.check(r\"{answer}\", {target})\n"
+                     + "\n".join(lines) + "\n```\n")
+    return "\n".join(parts)
+
+
+def _export_examples() -> str:
+    import sympy as sp
+    from sympy.stats import Bernoulli
+
+    import symbinfo as si
+
+    x, y = sp.Symbol("x", real=True), sp.Symbol("y", positive=True)
+    bce = si.cross_entropy(Bernoulli("P", y), Bernoulli("Q", 1 / (1 + sp.exp(-x))))
+    source = si.to_source(bce, [x, y], backend="torch", name="bce_with_logits")
+    return f"```python\n{source}```\n"
+
+
+GENERATORS = {"families": _families, "cli": _cli, "gallery": _gallery, "api-more": _api_more,
+              "checker-examples": _checker_examples, "export-examples": _export_examples}
 
 
 def on_page_markdown(markdown: str, **kwargs: object) -> str:

@@ -59,3 +59,21 @@ def test_api_reference_is_rendered(site):
     api = text(site / "api" / "index.html")
     for name in ("entropy", "kl_divergence", "FiniteJointRV", "RuleRegistry", "SymbinfoError"):
         assert name in api
+
+
+def test_api_reference_is_complete_and_has_no_raw_sphinx_roles(site):
+    api = (site / "api" / "index.html").read_text(encoding="utf-8")
+    for anchor in ("symbinfo.verify.check.check", "symbinfo.verify.check.match_symbols",
+                   "symbinfo.codegen.to_numpy", "symbinfo.codegen.to_mpmath",
+                   "symbinfo.codegen.to_source", "symbinfo.verify.verify"):
+        assert f'id="{anchor}"' in api, anchor
+    for page in site.rglob("*.html"):
+        raw = re.findall(r":(?:func|class|mod|meth|attr|data|exc):`", text(page))
+        assert not raw, (page, raw[:3])
+
+
+def test_gallery_shows_the_rendered_example(site):
+    html = (site / "gallery" / "index.html").read_text(encoding="utf-8")
+    assert "example-derivation.png" in html and (site / "example-derivation.png").exists()
+    page = text(site / "gallery" / "index.html")
+    assert "agrees to 4 significant digits" in page and "softplus" in page

@@ -410,6 +410,10 @@ class _Slip:
     residual: list
     #: which term of the answer it repairs
     term: int
+    #: the term's values (so a factor on the whole repaired term can be tried too)
+    before: list
+    #: a factor on the whole term (sign, factor 2, base) rather than a repair inside it
+    whole_term: bool = False
 
 
 def _stem_pairs(symbols: list[sp.Symbol]) -> list[tuple[sp.Symbol, sp.Symbol]]:
@@ -605,6 +609,20 @@ def _diagnose(result: Verification, side: _Side, answer: sp.Expr, target: sp.Bas
             continue
         if same([a + b for a, b in zip(s1.residual, s2.residual, strict=True)], diff):
             return _emit(result, [(s1.phrase, s1.detail), (s2.phrase, s2.detail)])
+    # two slips in one term: a repair inside it, and a factor on the whole repaired term
+    for outer in (sl for sl in slips if sl.whole_term):
+        ratio = [(b + r) / b if b else None for b, r in zip(outer.before, outer.residual,
+                                                               strict=True)]
+        if any(c is None for c in ratio) or not same(ratio, [ratio[0]] * len(ratio)):
+            continue
+        for inner in slips:
+            if inner.term != outer.term or inner.whole_term or inner.phrase == outer.phrase:
+                continue
+            both = [ratio[0] * (b + r) - b
+                    for b, r in zip(inner.before, inner.residual, strict=True)]
+            if same(both, diff):
+                return _emit(result, [(inner.phrase, inner.detail),
+                                      (outer.phrase, outer.detail)])
     return None
 
 
@@ -637,6 +655,10 @@ def _constant(diff: list, constant: Callable[[list], bool], answer: sp.Expr,
     return _constant_phrase(diff[0], exact)
 
 
+#: the phrases of term-wide factors (the term times −1, 2, 1/2, log 2, 1/log 2)
+_TERM_FACTORS = ("sign", "factor 2", "wrong base")
+
+
 def _term_slips(terms: tuple, values: Callable, symbols: list[sp.Symbol],
                 pairs: list, l2: sp.Expr, hint: str, tiny: object) -> list[_Slip]:
     """One repair of one term (or of one place inside it), with its effect on the answer."""
@@ -649,6 +671,7 @@ def _term_slips(terms: tuple, values: Callable, symbols: list[sp.Symbol],
             continue
         where = f"in the term {term}"
         repairs: list[tuple[str, str, sp.Expr]] = []
+        factored = {-term, term / 2, term * 2, term * l2, term / l2}
         if several:
             repairs += [
                 ("sign", f"the term {term} has the wrong sign", -term),
@@ -678,5 +701,7 @@ def _term_slips(terms: tuple, values: Callable, symbols: list[sp.Symbol],
             residual = [a - b for a, b in zip(after, before, strict=True)]
             if all(abs(r) <= tiny * max(1, abs(b)) for r, b in zip(residual, before, strict=True)):
                 continue  # a repair that changes nothing
-            out.append(_Slip(phrase, detail, residual, index))
+            out.append(_Slip(phrase, detail, residual, index, before,
+                             whole_term=phrase in _TERM_FACTORS and "inside" not in detail
+                             and new in factored))
     return out

@@ -49,6 +49,9 @@ WRONG = [
     ("kl_normal", r"\log\frac{\sigma_2}{\sigma_1} + " + FRAC, {"extra constant"}),
     ("kl_normal", r"\log\frac{\sigma_1}{\sigma_2} + \frac{\sigma_1^2 + (\mu_1-\mu_2)^2}{\sigma_2^2}"
      r" - \frac12", {"sign", "factor 2"}),
+    # two slips in one term: sigma for sigma^2 and the forgotten 2 of 2 sigma_2^2
+    ("kl_normal", r"\log\frac{\sigma_2}{\sigma_1} + \frac{\sigma_1 + (\mu_1-\mu_2)^2}{\sigma_2^2}"
+     r" - \frac12", {"square missing", "factor 2"}),
     ("kl_normal", r"D_{KL}(P\|Q) = \log\frac{\sigma_2}{\sigma_1} + \frac{\sigma_2^2 + "
      r"(\mu_1-\mu_2)^2}{2\sigma_1^2} - \frac12", {"swapped indices"}),
     # the swapped-argument KL, as people write it
