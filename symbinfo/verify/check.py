@@ -405,7 +405,7 @@ def _judge_decimals(result: Verification, side: _Side, target: sp.Basic, value: 
 @dataclass
 class _Slip:
     phrase: str
-    detail: str
+    detail: Callable[[], str] | str
     #: the repaired answer's values minus the answer's, at the sample points
     residual: list
     #: which term of the answer it repairs
@@ -434,19 +434,19 @@ def _local_variants(node: sp.Basic, is_base: bool) -> Iterator[tuple[str, str, s
     """Repairs of one place inside a term: (phrase, detail, repaired node)."""
     if isinstance(node, sp.log) and len(node.args) == 1:
         arg = node.args[0]
-        yield "sign", f"log({arg}) should be log({1 / arg})", sp.log(1 / arg)
+        yield "sign", lambda: f"log({arg}) should be log({1 / arg})", sp.log(1 / arg)
     if isinstance(node, sp.Pow) and node.exp.is_Rational and node.base.free_symbols:
         b, n = node.base, node.exp
-        yield "square missing", f"{node} should be {b ** (2 * n)}", b ** (2 * n)
+        yield "square missing", lambda: f"{node} should be {b ** (2 * n)}", b ** (2 * n)
         if n.is_even:
-            yield "extra square", f"{node} should be {b ** (n / 2)}", b ** (n / 2)
+            yield "extra square", lambda: f"{node} should be {b ** (n / 2)}", b ** (n / 2)
     if isinstance(node, sp.Symbol) and not is_base and node.is_positive:
-        yield "square missing", f"{node} should be {node}**2", node**2
+        yield "square missing", lambda: f"{node} should be {node}**2", node**2
     if isinstance(node, sp.Add):
         for i, arg in enumerate(node.args):
             args = list(node.args)
             args[i] = -arg
-            yield "sign", f"{arg} should be {-arg} in {node}", sp.Add(*args)
+            yield "sign", lambda a=arg: f"{a} should be {-a} in {node}", sp.Add(*args)
 
 
 def _variants(node: sp.Basic, is_base: bool = False) -> Iterator[tuple[str, str, sp.Basic]]:
@@ -626,14 +626,24 @@ def _diagnose(result: Verification, side: _Side, answer: sp.Expr, target: sp.Bas
     return None
 
 
-def _emit(result: Verification, found: list[tuple[str, str]]) -> None:
+class _Text:
+    """A detail written only when it is reported (printing every candidate costs time)."""
+
+    def __init__(self, make: Callable[[], str]) -> None:
+        self.make = make
+
+    def __str__(self) -> str:
+        return self.make()
+
+
+def _emit(result: Verification, found: list[tuple[str, object]]) -> None:
     if any(phrase == "swapped arguments" for phrase, _ in found):
         # swapping one pair of indices is then the same slip, said less well
         found = [(p, d) for p, d in found if p != "swapped indices"]
     for phrase, detail in found:
         if phrase not in result.diagnosis:
             result.diagnosis.append(phrase)
-            result.details[phrase] = detail
+            result.details[phrase] = detail() if callable(detail) else str(detail)
 
 
 def _constant_phrase(value: object, exact: sp.Expr | None) -> tuple[str, str]:
@@ -669,25 +679,28 @@ def _term_slips(terms: tuple, values: Callable, symbols: list[sp.Symbol],
         before = values(term) if not term.is_Rational else None
         if before is None:  # a wrong rational constant is a wrong constant, nothing finer
             continue
-        where = f"in the term {term}"
+        where = _Text(lambda t=term: f"in the term {t}")
         repairs: list[tuple[str, str, sp.Expr]] = []
         factored = {-term, term / 2, term * 2, term * l2, term / l2}
         if several:
+            the = _Text(lambda t=term: f"the term {t}")
             repairs += [
-                ("sign", f"the term {term} has the wrong sign", -term),
-                ("factor 2", f"the term {term} is twice what it should be (a forgotten 2, "
-                             "as in a denominator 2σ²?)", term / 2),
-                ("factor 2", f"the term {term} is half what it should be", term * 2),
-                ("wrong base", f"the term {term} is in bits where nats belong", term * l2),
-                ("wrong base", f"the term {term} is in nats where bits belong" + hint,
+                ("sign", lambda th=the: f"{th} has the wrong sign", -term),
+                ("factor 2", lambda th=the: f"{th} is twice what it should be (a forgotten 2, "
+                                            "as in a denominator 2σ²?)", term / 2),
+                ("factor 2", lambda th=the: f"{th} is half what it should be", term * 2),
+                ("wrong base", lambda th=the: f"{th} is in bits where nats belong", term * l2),
+                ("wrong base", lambda th=the: f"{th} is in nats where bits belong{hint}",
                  term / l2),
-                ("extra term", f"the term {term} should not be there", sp.S.Zero),
+                ("extra term", lambda th=the: f"{th} should not be there", sp.S.Zero),
             ]
-            repairs += [("swapped indices", f"{x} and {y} are swapped {where}",
+            repairs += [("swapped indices",
+                         lambda x=x, y=y, w=where: f"{x} and {y} are swapped {w}",
                          term.xreplace({x: y, y: x})) for x, y in pairs]
-            repairs += [("scale vs rate", f"{t} is used where 1/{t} belongs {where}",
+            repairs += [("scale vs rate",
+                         lambda t=t, w=where: f"{t} is used where 1/{t} belongs {w}",
                          term.xreplace({t: 1 / t})) for t in symbols if t.is_positive]
-        repairs += [(p, f"{d} ({where})" if several else d, new)
+        repairs += [(p, (lambda d=d, w=where: f"{d()} ({w})") if several else d, new)
                     for p, d, new in itertools.islice(_variants(term), budget)]
         for phrase, detail, new in repairs:
             if budget <= 0:
@@ -702,6 +715,5 @@ def _term_slips(terms: tuple, values: Callable, symbols: list[sp.Symbol],
             if all(abs(r) <= tiny * max(1, abs(b)) for r, b in zip(residual, before, strict=True)):
                 continue  # a repair that changes nothing
             out.append(_Slip(phrase, detail, residual, index, before,
-                             whole_term=phrase in _TERM_FACTORS and "inside" not in detail
-                             and new in factored))
+                             whole_term=phrase in _TERM_FACTORS and new in factored))
     return out
