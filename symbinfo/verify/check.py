@@ -525,7 +525,7 @@ def _diagnose(result: Verification, side: _Side, answer: sp.Expr, target: sp.Bas
         ("sign", "the whole answer has the wrong sign", sp.S.NegativeOne),
         ("missing 1/2", "the answer is twice the target: a factor 1/2 is missing",
          sp.S.Half),
-        ("extra 1/2", "the answer is half the target", sp.S(2)),
+        ("extra 1/2", "the answer is half the target", sp.Integer(2)),
         ("bits vs nats", "the answer is in bits, the target in nats" + hint_e, l2),
         ("bits vs nats", "the answer is in nats, the target in bits" + hint, 1 / l2),
         ("wrong base", "the answer is in base 10, the target in nats", l10),
