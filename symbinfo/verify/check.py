@@ -374,7 +374,9 @@ def _judge_decimals(result: Verification, side: _Side, target: sp.Basic, value: 
                for e, t in zip(res, truth, strict=True))
     if not fits:
         return
-    given = min(side.decimals[d].digits for d in names)
+    # the digits given by the decimals the fit had to move (0.5 in 0.5·log(17.08σ²) is exact)
+    moved = [d for d, ui in zip(names, u, strict=True) if abs(ui) > ctx.mpf(10) ** -10]
+    given = min(side.decimals[d].digits for d in (moved or names))
     worst = max(abs(ui) for ui in u)
     if worst <= 1 + ctx.mpf(10) ** -10:
         result.status, result.method = VERIFIED, "agrees to the digits given"
@@ -467,17 +469,13 @@ def _variants(node: sp.Basic, is_base: bool = False) -> Iterator[tuple[str, str,
 
 def _diagnose(result: Verification, side: _Side, answer: sp.Expr, target: sp.Basic,
               value: sp.Expr, symbols: list[sp.Symbol], seed: int, log_base: sp.Expr) -> None:
+    """Diagnose a refuted answer: one slip before two; a decimal answer is read exactly first
+    (0.5 as 1/2), then with the rounding its digits allow."""
     ctx = private_context(DIAGNOSIS_DIGITS)
     points, domain_symbols, target_side = _sample(target, value, ctx, seed)
     if not points or answer.free_symbols - set(domain_symbols):
         return
     strict = ctx.mpf(10) ** -(DIAGNOSIS_DIGITS // 2)
-    if side.decimals:  # a rounded answer is only as close as its digits
-        rel = max(dec.half_unit / abs(dec.value) for dec in side.decimals.values()
-                  if dec.value != 0) if any(d.value for d in side.decimals.values()) else 0
-        tol = max(strict, 4 * len(side.decimals) * to_mpf(sp.Rational(rel), ctx))
-    else:
-        tol = strict
     cache: dict[sp.Expr, list | None] = {}
 
     def values(expr: sp.Expr) -> list | None:
@@ -490,31 +488,96 @@ def _diagnose(result: Verification, side: _Side, answer: sp.Expr, target: sp.Bas
                 cache[expr] = None
         return cache[expr]
 
+    truth = [clean(target_side.fast(p), strict, ctx) for p in points]
+    if any(t is None for t in truth):
+        return
+    for level in (1, 2):
+        for rounded in (False, True) if side.decimals else (False,):
+            _search(result, side, answer, value, symbols, log_base, rounded, level,
+                    _Probe(ctx, points, bool(domain_symbols), strict, values, truth,
+                           _swapped(target)))
+            if result.diagnosis:
+                return
+
+
+@dataclass
+class _Probe:
+    """What every candidate repair is evaluated with: the sample points, the target's values
+    there and a cached evaluator."""
+
+    ctx: object
+    points: list
+    has_symbols: bool
+    strict: object
+    values: Callable[[sp.Expr], list | None]
+    truth: list
+    #: the target measure with P and Q swapped, evaluated (None when it has no two arguments)
+    swapped: sp.Expr | None
+
+
+def _search(result: Verification, side: _Side, answer: sp.Expr, value: sp.Expr,
+            symbols: list[sp.Symbol], log_base: sp.Expr, rounded: bool, level: int,
+            probe: _Probe) -> None:
+    ctx, points, strict, values, truth = (probe.ctx, probe.points, probe.strict, probe.values,
+                                          probe.truth)
+    # a rounded answer: a repair fits when moving its decimals by at most two half units in
+    # their last digits makes it equal to the target at every point (a least-squares fit of
+    # the moves, to first order; the answer's own sensitivities to its decimals)
+    columns: list[list] = []
+    for d, dec in side.decimals.items() if rounded else ():
+        exact = {e: f.value for e, f in side.decimals.items()}
+        grad = values(sp.diff(side.expr, d).xreplace(exact))
+        if grad is None:
+            return
+        h = to_mpf(dec.half_unit, ctx)
+        columns.append([g * h for g in grad])
+    first_order = [sum((abs(c[j]) for c in columns), ctx.zero) for j in range(len(points))]
+
+    def fits(error: list, with_constant: bool = False) -> tuple[bool, list]:
+        """(the error is explained by moves of at most 2 half units (plus a constant), the
+        moves)."""
+        cols = columns + ([[ctx.one] * len(points)] if with_constant else [])
+        if not cols:
+            return all(abs(e) <= strict * max(1, abs(t)) for e, t in zip(error, truth,
+                                                                         strict=True)), []
+        m = ctx.matrix([[c[j] for c in cols] for j in range(len(points))])
+        normal = m.T * m
+        for i in range(normal.rows):
+            normal[i, i] += ctx.mpf(10) ** -40 * (1 + normal[i, i])
+        try:
+            u = ctx.lu_solve(normal, m.T * ctx.matrix(error))
+        except ZeroDivisionError:
+            return False, []
+        moves = [u[i] for i in range(len(cols))]
+        rest = m * u
+        ok = all(abs(e - rest[j]) <= strict * max(1, abs(truth[j])) + first_order[j] / 100
+                 for j, e in enumerate(error))
+        return ok and all(abs(x) <= 2 for x in moves[:len(columns)]), moves
+
     def same(xs: list | None, ys: list | None) -> bool:
-        return (xs is not None and ys is not None
-                and all(abs(x - y) <= tol * max(1, abs(x), abs(y))
-                        for x, y in zip(xs, ys, strict=True)))
+        if xs is None or ys is None:
+            return False
+        if not columns:
+            return all(abs(x - y) <= strict * max(1, abs(x), abs(y))
+                       for x, y in zip(xs, ys, strict=True))
+        return fits([y - x for x, y in zip(xs, ys, strict=True)])[0]
 
     def constant(xs: list | None) -> bool:
         """A nonzero constant over the points (there must be symbols to vary)."""
-        return (xs is not None and bool(domain_symbols)
-                and all(abs(x - xs[0]) <= tol * max(1, abs(x)) for x in xs)
-                and abs(xs[0]) > tol * 10)
+        if xs is None or not probe.has_symbols:
+            return False
+        if not columns:
+            return (all(abs(x - xs[0]) <= strict * max(1, abs(x)) for x in xs)
+                    and abs(xs[0]) > 10 * strict)
+        ok, moves = fits(xs, with_constant=True)
+        return ok and abs(moves[-1]) > 10 * (strict + max(first_order))
 
-    truth = [clean(target_side.fast(p), strict, ctx) for p in points]
     got = values(answer)
-    if got is None or any(t is None for t in truth):
+    if got is None:
         return
     if same(got, truth):
         return  # right to within its own rounding: nothing more to say
     diff = [t - a for t, a in zip(truth, got, strict=True)]
-    found: list[tuple[str, str]] = []
-
-    def report(*slips: tuple[str, str]) -> None:
-        for phrase, detail in slips:
-            if phrase not in {p for p, _ in found}:
-                found.append((phrase, detail))
-
     plain_log = bool(side.expr.atoms(sp.log))
     hint = ("; if your log means log₂, pass log_base=2 (--log-base 2)"
             if plain_log and log_base == sp.E else "")
@@ -533,9 +596,10 @@ def _diagnose(result: Verification, side: _Side, answer: sp.Expr, target: sp.Bas
     ]
     cf = [(p, d, to_mpf(c, ctx) if c.is_Rational else ctx.convert(str(sp.N(c, 40))))
           for p, d, c in factors]
+    symbolic_factor = {(p, d): c for p, d, c in factors}
     # substitutions of the whole answer: (phrase, detail, repaired answer values)
     subs: list[tuple[str, str, list | None]] = []
-    swapped = _swapped(target)
+    swapped = probe.swapped
     if swapped is not None:
         # the answer equals the swapped measure: compare the answer with *its* value
         sv = values(swapped)
@@ -555,7 +619,28 @@ def _diagnose(result: Verification, side: _Side, answer: sp.Expr, target: sp.Bas
             subs.append(("scale vs rate", f"{theta} is used where 1/{theta} belongs",
                          values(answer.xreplace({theta: 1 / theta}))))
 
-    # level 1: one slip of the whole answer
+    terms = sp.Add.make_args(answer)
+    slips = _term_slips(terms, values, symbols, pairs, l2, hint, strict)
+    exact_answer = None if rounded else answer  # a constant's exact form: decimals read exactly
+    if level == 1:
+        _one_slip(result, got, truth, diff, cf, subs, slips, same, constant, exact_answer,
+                  value)
+    else:
+        _two_slips(result, got, truth, diff, cf, subs, slips, same, constant, exact_answer,
+                   value, symbolic_factor, strict)
+
+
+def _one_slip(result: Verification, got: list, truth: list, diff: list, cf: list, subs: list,
+              slips: list, same: Callable, constant: Callable, answer: sp.Expr | None,
+              value: sp.Expr) -> None:
+    found: list[tuple[str, object]] = []
+
+    def report(*slips: tuple[str, object]) -> None:
+        for phrase, detail in slips:
+            if phrase not in {p for p, _ in found}:
+                found.append((phrase, detail))
+
+    # one slip of the whole answer
     for phrase, detail, c in cf:
         if same([a * c for a in got], truth):
             report((phrase, detail))
@@ -565,10 +650,8 @@ def _diagnose(result: Verification, side: _Side, answer: sp.Expr, target: sp.Bas
     if found:
         return _emit(result, found)
 
-    # level 1: one slip in one term (before a constant difference: a sign or a factor 2 in
-    # a constant term is the more telling diagnosis)
-    terms = sp.Add.make_args(answer)
-    slips = _term_slips(terms, values, symbols, pairs, l2, hint, strict)
+    # one slip in one term (before a constant difference: a sign or a factor 2 in a constant
+    # term is the more telling diagnosis)
     for slip in slips:
         if same(slip.residual, diff):
             report((slip.phrase, slip.detail))
@@ -576,15 +659,19 @@ def _diagnose(result: Verification, side: _Side, answer: sp.Expr, target: sp.Bas
     if const is not None and not found:
         report(const)
     if found:
-        return _emit(result, found)
+        _emit(result, found)
 
-    # level 2: two slips
+
+def _two_slips(result: Verification, got: list, truth: list, diff: list, cf: list, subs: list,
+               slips: list, same: Callable, constant: Callable, answer: sp.Expr | None,
+               value: sp.Expr, symbolic_factor: dict, strict: object) -> None:
     for (p1, d1, c1), (p2, d2, c2) in itertools.combinations(cf, 2):
-        if p1 != p2 and abs(c1 * c2 - 1) > tol and same([a * c1 * c2 for a in got], truth):
+        if p1 != p2 and abs(c1 * c2 - 1) > strict and same([a * c1 * c2 for a in got], truth):
             return _emit(result, [(p1, d1), (p2, d2)])
     for phrase, detail, c in cf:
+        scaled = None if answer is None else answer * symbolic_factor[(phrase, detail)]
         two = _constant([t - a * c for t, a in zip(truth, got, strict=True)], constant,
-                        answer * c, value)
+                        scaled, value)
         if two is not None:
             return _emit(result, [(phrase, detail), two])
     for sp_phrase, sp_detail, vals in subs:
@@ -652,12 +739,15 @@ def _constant_phrase(value: object, exact: sp.Expr | None) -> tuple[str, str]:
     return phrase, f"target = answer + ({shown})"
 
 
-def _constant(diff: list, constant: Callable[[list], bool], answer: sp.Expr,
+def _constant(diff: list, constant: Callable[[list], bool], answer: sp.Expr | None,
               value: sp.Expr) -> tuple[str, str] | None:
     """("missing constant" or "extra constant", detail) when target − answer is a nonzero
-    constant over the domain, with its exact value when SymPy finds it."""
+    constant over the domain, with its exact value when SymPy finds it (``answer`` None: an
+    answer with rounded decimals, whose constant is only shown numerically)."""
     if not constant(diff):
         return None
+    if answer is None:
+        return _constant_phrase(diff[0], None)
     exact = sp.expand(split_logs(value - answer))
     if exact.free_symbols:
         simpler = sp.simplify(exact) if sp.count_ops(exact) < 200 else exact

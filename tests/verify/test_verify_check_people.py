@@ -143,6 +143,17 @@ def test_too_many_digits_is_a_rounding_slip():
     assert "agrees to 3 significant digits only, not the 4 given" in v.details["rounding"]
 
 
+@pytest.mark.parametrize(("answer", "target", "mistake"), [
+    ("-2.585", "h_die_bits", "sign"),
+    ("1.419 - log(sigma)", "h_normal", "scale vs rate"),
+    (r"0.5\log(17.08\sigma)", "h_normal", "square missing"),  # 0.5 exact, 17.08 rounded
+    (r"\frac12\log(2\pi e\sigma^2) + 0.0001", "h_normal", "extra constant"),
+])
+def test_rounded_answers_are_diagnosed_too(answer, target, mistake):
+    v = check(answer, TARGETS[target], points=4)
+    assert not v and v.diagnosis == [mistake], str(v)
+
+
 def test_python_floats():
     import math
 
