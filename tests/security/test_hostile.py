@@ -304,6 +304,8 @@ def _slots() -> dict[str, Callable[[object], object]]:
     s["to_source(x, backend=P)"] = lambda P: si.to_source(x, backend=P)
     s["to_source(x, name=P)"] = lambda P: si.to_source(x, name=P)
     s["check(f'h = {P}', x)"] = lambda P: si.check(f"h = {P}", x)
+    s["parse_latex('1.5', decimals=P)"] = lambda P: si.parse_latex("1.5", decimals=P)
+    s["parse_expression('1.5', decimals=P)"] = lambda P: si.parse_expression("1.5", decimals=P)
     return s
 
 
