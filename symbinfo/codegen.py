@@ -449,6 +449,15 @@ def to_mpmath(expr: sp.Expr, args: Sequence[sp.Symbol], dps: int = 50
     ns: dict[str, Any] = namespace(ctx)  # SymPy's names too (elliptic_k -> ctx.ellipk)
     ns["xlogy"] = lambda x, y: ctx.zero if x == 0 else x * ctx.log(y)
     ns["xlog1py"] = lambda x, y: ctx.zero if x == 0 else x * ctx.log1p(y)
+
+    def mp_softplus(z: Any) -> Any:  # log(1 + e^z) without losing e^z when it is tiny
+        return z + ctx.log1p(ctx.exp(-z)) if z > 0 else ctx.log1p(ctx.exp(z))
+
+    def mp_logaddexp(*zs: Any) -> Any:
+        top = max(zs)
+        return top + ctx.log(ctx.fsum(ctx.exp(z - top) for z in zs))
+
+    ns["softplus"], ns["logaddexp"] = mp_softplus, mp_logaddexp
     guard = dps + 10
     values = {sym.name: ctx.mpf(str(sp.N(value, guard))) if value.is_real else
               ctx.mpc(complex(sp.N(value, guard))) for sym, value in constants.items()}

@@ -248,3 +248,15 @@ def test_source_holds_no_user_text():
         to_source("log(x)")
     with pytest.raises(si.UnsupportedInputError):
         to_source(sp.Symbol("x") + sp.Symbol("y"), ["x"])  # y would be an unbound name
+
+
+def test_softplus_and_logaddexp_in_every_exporter():
+    x = sp.Symbol("x", real=True)
+    expr = sp.log(1 + sp.exp(x)) + sp.log(sp.exp(x) + sp.exp(2 * x))
+    f, g = to_numpy(expr, [x]), to_mpmath(expr, [x], dps=30)
+    for v in (-1000, -30, 0.5, 30, 1000):
+        with mpmath.workdps(3000):  # the definition, at enough digits for exp(2000)
+            ref = mpmath.log(1 + mpmath.exp(v)) + mpmath.log(mpmath.exp(v) + mpmath.exp(2 * v))
+        assert abs(f(float(v)) - float(ref)) <= 1e-13 * max(1.0, abs(float(ref)))
+        with mpmath.workdps(40):
+            assert abs(g(v) - ref) <= mpmath.mpf(10) ** -28 * max(1, abs(ref))

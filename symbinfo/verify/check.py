@@ -280,8 +280,9 @@ def check(
     clash = [s.name for s in symbols if s.name in CONSTANTS]
     if clash:
         result.notes.append(
-            f"the target has a parameter named {', '.join(clash)}; in an answer e is Euler's "
-            "number (as in every formula symbinfo reads): rename the parameter to use it")
+            f"the target has a parameter named {', '.join(clash)}; in an answer that name is "
+            "the constant (e is Euler's number), as in every formula, table and distribution "
+            "string symbinfo reads: rename the parameter to use it in an answer")
     return result
 
 
