@@ -489,14 +489,33 @@ def _diagnose(result: Verification, side: _Side, answer: sp.Expr, target: sp.Bas
                 cache[expr] = None
         return cache[expr]
 
+    inputs = [[to_mpf(p[s], ctx) for s in domain_symbols] for p in points]
+
+    def preload(exprs: list[sp.Expr]) -> None:
+        """Evaluate many repairs with one compiled function (compiling is what costs); any
+        failure leaves them to :func:`values`, one by one."""
+        todo = list(dict.fromkeys(e for e in exprs if e not in cache and not e.has(
+            sp.Integral, sp.Sum)))
+        if len(todo) < 2:
+            return
+        try:
+            f = compiled(domain_symbols, todo, ctx)
+            rows = [f(*x) for x in inputs]
+        except Exception:  # e.g. a division by zero in one repair: evaluate them one by one
+            return
+        for i, e in enumerate(todo):
+            out = [clean(row[i], strict, ctx) for row in rows]
+            cache[e] = None if any(v is None for v in out) else out
+
     truth = [clean(target_side.fast(p), strict, ctx) for p in points]
     if any(t is None for t in truth):
         return
+    swapped = _swapped(target)
     for level in (1, 2):
         for rounded in (False, True) if side.decimals else (False,):
             _search(result, side, answer, value, symbols, log_base, rounded, level,
                     _Probe(ctx, points, bool(domain_symbols), strict, values, truth,
-                           _swapped(target)))
+                           swapped, preload))
             if result.diagnosis:
                 return
 
@@ -514,6 +533,8 @@ class _Probe:
     truth: list
     #: the target measure with P and Q swapped, evaluated (None when it has no two arguments)
     swapped: sp.Expr | None
+    #: evaluate many expressions at once (fills the cache ``values`` reads)
+    preload: Callable[[list[sp.Expr]], None]
 
 
 def _search(result: Verification, side: _Side, answer: sp.Expr, value: sp.Expr,
@@ -608,20 +629,20 @@ def _search(result: Verification, side: _Side, answer: sp.Expr, value: sp.Expr,
             subs.append(("swapped arguments", "the answer is the measure with P and Q swapped",
                          [a - s + t for a, s, t in zip(got, sv, truth, strict=True)]))
     pairs = _stem_pairs(symbols)
+    whole: list[tuple[str, str, sp.Expr]] = []
     if len(pairs) > 1:
         swap_all = {a: b for x, y in pairs for a, b in ((x, y), (y, x))}
-        subs.append(("swapped arguments", "every pair " + ", ".join(
-            f"{x}↔{y}" for x, y in pairs) + " is swapped", values(answer.xreplace(swap_all))))
-    for x, y in pairs:
-        subs.append(("swapped indices", f"{x} and {y} are swapped",
-                     values(answer.xreplace({x: y, y: x}))))
-    for theta in symbols:
-        if theta.is_positive:
-            subs.append(("scale vs rate", f"{theta} is used where 1/{theta} belongs",
-                         values(answer.xreplace({theta: 1 / theta}))))
+        whole.append(("swapped arguments", "every pair " + ", ".join(
+            f"{x}↔{y}" for x, y in pairs) + " is swapped", answer.xreplace(swap_all)))
+    whole += [("swapped indices", f"{x} and {y} are swapped", answer.xreplace({x: y, y: x}))
+              for x, y in pairs]
+    whole += [("scale vs rate", f"{t} is used where 1/{t} belongs", answer.xreplace({t: 1 / t}))
+              for t in symbols if t.is_positive]
+    probe.preload([e for _, _, e in whole])
+    subs += [(phrase, detail, values(e)) for phrase, detail, e in whole]
 
     terms = sp.Add.make_args(answer)
-    slips = _term_slips(terms, values, symbols, pairs, l2, hint, strict)
+    slips = _term_slips(terms, values, symbols, pairs, l2, hint, strict, probe.preload)
     exact_answer = None if rounded else answer  # a constant's exact form: decimals read exactly
     if level == 1:
         _one_slip(result, got, truth, diff, cf, subs, slips, same, constant, exact_answer,
@@ -761,11 +782,13 @@ _TERM_FACTORS = ("sign", "factor 2", "wrong base")
 
 
 def _term_slips(terms: tuple, values: Callable, symbols: list[sp.Symbol],
-                pairs: list, l2: sp.Expr, hint: str, tiny: object) -> list[_Slip]:
+                pairs: list, l2: sp.Expr, hint: str, tiny: object,
+                preload: Callable) -> list[_Slip]:
     """One repair of one term (or of one place inside it), with its effect on the answer."""
     out: list[_Slip] = []
     budget = MAX_VARIANTS
     several = len(terms) > 1
+    candidates = []
     for index, term in enumerate(terms):
         before = values(term) if not term.is_Rational else None
         if before is None:  # a wrong rational constant is a wrong constant, nothing finer
@@ -794,17 +817,17 @@ def _term_slips(terms: tuple, values: Callable, symbols: list[sp.Symbol],
         repairs += [(p, (lambda d=d, w=where: f"{d()} ({w})") if several else d, new)
                     for p, d, new in itertools.islice(_variants(term), budget)]
         for phrase, detail, new in repairs:
-            if budget <= 0:
-                return out
-            if new == term:
-                continue
-            budget -= 1
-            after = values(new)
-            if after is None:
-                continue
-            residual = [a - b for a, b in zip(after, before, strict=True)]
-            if all(abs(r) <= tiny * max(1, abs(b)) for r, b in zip(residual, before, strict=True)):
-                continue  # a repair that changes nothing
-            out.append(_Slip(phrase, detail, residual, index, before,
-                             whole_term=phrase in _TERM_FACTORS and new in factored))
+            if budget > 0 and new != term:
+                budget -= 1
+                candidates.append((phrase, detail, new, index, before, new in factored))
+    preload([c[2] for c in candidates])
+    for phrase, detail, new, index, before, whole_term in candidates:
+        after = values(new)
+        if after is None:
+            continue
+        residual = [a - b for a, b in zip(after, before, strict=True)]
+        if all(abs(r) <= tiny * max(1, abs(b)) for r, b in zip(residual, before, strict=True)):
+            continue  # a repair that changes nothing
+        out.append(_Slip(phrase, detail, residual, index, before,
+                         whole_term=phrase in _TERM_FACTORS and whole_term))
     return out
