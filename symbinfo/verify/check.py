@@ -38,6 +38,8 @@ answer's sum, and each place inside it), then every combination of two slips. Th
   what it should be: a forgotten 2 in 2σ₂²), ``"square missing"`` (σ written for σ²),
   ``"extra square"``, ``"swapped indices"``, ``"wrong base"``, ``"scale vs rate"``,
   ``"extra term"`` (the answer is right without that term);
+- ``"wrong term"``: no known slip, but every term of the answer except one equals a term of the
+  result (the detail names both);
 - ``"rounding"``: a decimal answer that agrees with the truth to fewer digits than it gives.
 
 ``details[phrase]`` names the term and the repair. Two slips found together are both listed.
@@ -518,6 +520,38 @@ def _diagnose(result: Verification, side: _Side, answer: sp.Expr, target: sp.Bas
                            swapped, preload))
             if result.diagnosis:
                 return
+    if not side.decimals:
+        _differing_term(result, answer, value, values, preload, strict)
+
+
+def _differing_term(result: Verification, answer: sp.Expr, value: sp.Expr,
+                    values: Callable, preload: Callable, tol: object) -> None:
+    """No known slip: when every term of the answer but one equals a term of the result, name
+    that term and the one it should be (``"wrong term"``)."""
+    mine, theirs = list(sp.Add.make_args(answer)), list(sp.Add.make_args(value))
+    if len(mine) < 2 or len(theirs) < 2:
+        return
+    preload(mine + theirs)
+    got = {t: values(t) for t in mine + theirs}
+    if any(v is None for v in got.values()):
+        return
+
+    def equal(a: sp.Expr, b: sp.Expr) -> bool:
+        return all(abs(x - y) <= tol * max(1, abs(x), abs(y))
+                   for x, y in zip(got[a], got[b], strict=True))
+
+    left = list(theirs)
+    unmatched = []
+    for t in mine:
+        match = next((u for u in left if equal(t, u)), None)
+        if match is None:
+            unmatched.append(t)
+        else:
+            left.remove(match)
+    if len(unmatched) == 1 and len(left) == 1:
+        result.diagnosis.append("wrong term")
+        result.details["wrong term"] = (f"the term {unmatched[0]} should be {left[0]}; the "
+                                        "other terms are right")
 
 
 @dataclass

@@ -234,3 +234,10 @@ def test_cli_e_cannot_be_a_parameter(capsys):
 
     assert main(["entropy", "Exponential(e)", "--assume", "e:positive"]) == 2
     assert "Euler" in capsys.readouterr().err
+
+
+def test_an_unknown_slip_still_names_the_term_that_differs():
+    v = check(r"\log\frac{\sigma_2}{\sigma_1} + \frac{\sigma_1^2}{2\sigma_2^2} - \frac12",
+              TARGETS["kl_normal"], points=4)
+    assert v.diagnosis == ["wrong term"]
+    assert v.details["wrong term"].startswith("the term sigma1**2/(2*sigma2**2) should be")
