@@ -214,6 +214,34 @@ def _split_log(num: sp.Expr, den: sp.Expr) -> sp.Expr | None:
     return out + (sp.log(rest) if rest != 1 else 0)
 
 
+def _log_beta(a: sp.Expr, b: sp.Expr) -> sp.Expr:
+    return sp.loggamma(a) + sp.loggamma(b) - sp.loggamma(a + b)
+
+
+def _log_of_betas(arg: sp.Expr) -> sp.Expr | None:
+    """log(arg) with its Beta-function factors (positive arguments, integer powers: positive
+    reals, so the logarithm splits) in log-gamma form; None when there is none.
+
+    >>> a, b, c = sp.symbols("a b c", positive=True)
+    >>> _log_of_betas(sp.beta(a, b) / sp.beta(c, b))
+    loggamma(a) - loggamma(c) - loggamma(a + b) + loggamma(b + c)
+    """
+    if not arg.has(sp.beta):
+        return None
+    out, rest, found = sp.S.Zero, sp.S.One, False
+    for f in sp.Mul.make_args(arg):
+        base, power = f.as_base_exp()
+        if (isinstance(base, sp.beta) and power.is_integer
+                and all(x.is_positive is True for x in base.args)):
+            out += power * _log_beta(*base.args)
+            found = True
+        else:
+            rest *= f
+    if not found:
+        return None
+    return out + (sp.log(rest) if rest != 1 else 0)
+
+
 def _one_plus(arg: sp.Expr) -> sp.Expr | None:
     """z when ``arg`` is 1 + z (z not a number), else None."""
     if isinstance(arg, sp.Add) and sp.S.One in arg.args and len(arg.args) > 1:
@@ -258,6 +286,17 @@ def prepare(expr: sp.Expr) -> sp.Expr:
         lambda e: isinstance(e, sp.log) and isinstance(e.args[0], sp.Determinant),
         lambda e: logdet(e.args[0].args[0]),
     )
+    # B(a, b) = Γ(a)Γ(b)/Γ(a + b) (DLMF 5.12.1) in log-gamma form, which cannot overflow;
+    # H(x) = ψ(x + 1) + γ (DLMF 25.11.33 / SymPy's harmonic for non-integers), which every
+    # backend has
+    expr = expr.replace(lambda e: isinstance(e, sp.log) and _log_of_betas(e.args[0]) is not None,
+                        lambda e: _log_of_betas(e.args[0]))
+    expr = expr.replace(
+        lambda e: isinstance(e, sp.beta) and all(a.is_positive is True for a in e.args),
+        lambda e: sp.exp(_log_beta(*e.args)),
+    )
+    expr = expr.replace(lambda e: isinstance(e, sp.harmonic) and len(e.args) == 1,
+                        lambda e: sp.digamma(e.args[0] + 1) + sp.EulerGamma)
     expr = expr.replace(lambda e: isinstance(e, sp.log) and _stable_log(e.args[0]) is not None,
                         lambda e: _stable_log(e.args[0]))
     expr = expr.replace(lambda e: isinstance(e, sp.Mul) and _xlogy_term(e) is not None,
@@ -265,6 +304,14 @@ def prepare(expr: sp.Expr) -> sp.Expr:
     # log(1 + z) -> log1p(z); other logarithms keep their form (log(a/b) stays one logarithm)
     return expr.replace(lambda e: isinstance(e, sp.log) and _one_plus(e.args[0]) is not None,
                         lambda e: log1p(_one_plus(e.args[0])))
+
+
+def _no_unevaluated(expr: sp.Expr, backend: str) -> None:
+    """Refuse an unevaluated Sum or Integral: array code would loop over an infinite range."""
+    if expr.has(sp.Sum, sp.Integral):
+        raise UnsupportedInputError(
+            f"cannot export an unevaluated Sum or Integral to {backend}; evaluate it with "
+            "to_mpmath (quadrature and series at any precision)")
 
 
 def _identifier(name: object) -> bool:
@@ -392,6 +439,7 @@ def to_numpy(expr: sp.Expr, args: Sequence[sp.Symbol], scipy: bool | None = None
     if scipy is not None and not isinstance(scipy, bool):
         raise UnsupportedInputError(f"scipy must be True, False or None, not {scipy!r:.60}")
     expr, args = _code_safe(expr, args)
+    _no_unevaluated(expr, "numpy")
     ns, modules = _numpy_namespace(scipy)
     # the printer of to_source(backend="numpy"): stable forms and matrix expressions
     printer = _printers()["numpy"]({"fully_qualified_modules": False, "inline": True,
@@ -494,6 +542,7 @@ BACKENDS: dict[str, dict[str, str]] = {
         "digamma": "torch.special.digamma", "polygamma": "torch.special.polygamma",
         "det": "torch.linalg.det", "inv": "torch.linalg.inv", "solve": "torch.linalg.solve",
         "trace": "torch.trace", "logdet": "torch.logdet",
+        "i0": "torch.special.modified_bessel_i0", "i1": "torch.special.modified_bessel_i1",
     },
     "jax": {
         "xlogy": "jax.scipy.special.xlogy", "xlog1py": "jax.scipy.special.xlog1py",
@@ -503,6 +552,7 @@ BACKENDS: dict[str, dict[str, str]] = {
         "det": "jax.numpy.linalg.det", "inv": "jax.numpy.linalg.inv",
         "solve": "jax.numpy.linalg.solve", "trace": "jax.numpy.trace",
         "slogdet": "jax.numpy.linalg.slogdet", "where": "jax.numpy.where", "nan": "jax.numpy.nan",
+        "i0": "jax.scipy.special.i0", "i1": "jax.scipy.special.i1",
     },
 }
 
@@ -551,6 +601,12 @@ def _stable_printer(base: type) -> type:
         def _print_polygamma(self, e: sp.Expr) -> str:
             n, x = e.args
             return self._call("digamma", x) if n == 0 else self._call("polygamma", n, x)
+
+        def _print_besseli(self, e: sp.Expr) -> str:
+            order, x = e.args
+            if order in (0, 1) and f"i{order}" in self.names:
+                return self._call(f"i{order}", x)
+            return super()._print_besseli(e)
 
         def _print_logdet(self, e: sp.Expr) -> str:
             if "logdet" in self.names:
@@ -657,6 +713,7 @@ def to_source(expr: sp.Expr, args: Sequence[sp.Basic] | None = None, *,
     if args is None:
         args = _default_args(to_expr(expr, "the expression to export"))
     expr, args = _code_safe(expr, args)
+    _no_unevaluated(expr, backend)
     if len(set(args)) != len(args):
         raise UnsupportedInputError("an argument is given twice")
     # plain names for the arguments: identifiers that shadow nothing the code calls
