@@ -533,7 +533,7 @@ BACKENDS: dict[str, dict[str, str]] = {
         "digamma": "scipy.special.digamma", "polygamma": "scipy.special.polygamma",
         "det": "numpy.linalg.det", "inv": "numpy.linalg.inv", "solve": "numpy.linalg.solve",
         "trace": "numpy.trace", "slogdet": "numpy.linalg.slogdet", "where": "numpy.where",
-        "nan": "numpy.nan",
+        "nan": "numpy.nan", "exp1": "scipy.special.exp1", "expn": "scipy.special.expn",
     },
     "torch": {
         "xlogy": "torch.special.xlogy", "xlog1py": "torch.special.xlog1py",
@@ -553,6 +553,7 @@ BACKENDS: dict[str, dict[str, str]] = {
         "solve": "jax.numpy.linalg.solve", "trace": "jax.numpy.trace",
         "slogdet": "jax.numpy.linalg.slogdet", "where": "jax.numpy.where", "nan": "jax.numpy.nan",
         "i0": "jax.scipy.special.i0", "i1": "jax.scipy.special.i1",
+        "exp1": "jax.scipy.special.exp1", "expn": "jax.scipy.special.expn",
     },
 }
 
@@ -566,6 +567,11 @@ def _stable_printer(base: type) -> type:
 
     class Printer(base):
         names: ClassVar[dict[str, str]] = {}
+
+        def _fallback(self, e: sp.Expr) -> str:
+            """The base printer's own form of ``e``, or its refusal."""
+            method = getattr(super(), f"_print_{type(e).__name__}", None)
+            return method(e) if method is not None else self._print_not_supported(e)
 
         def _call(self, op: str, *args: sp.Basic) -> str:
             return f"{self._module_format(self.names[op])}({', '.join(map(self._print, args))})"
@@ -606,7 +612,18 @@ def _stable_printer(base: type) -> type:
             order, x = e.args
             if order in (0, 1) and f"i{order}" in self.names:
                 return self._call(f"i{order}", x)
-            return super()._print_besseli(e)
+            return self._fallback(e)
+
+        def _print_expint(self, e: sp.Expr) -> str:
+            order, x = e.args
+            if order == 1 and "exp1" in self.names:
+                return self._call("exp1", x)
+            if order.is_Integer and order >= 0 and "expn" in self.names:
+                return self._call("expn", order, x)
+            return self._fallback(e)
+
+        def _print_E1(self, e: sp.Expr) -> str:
+            return self._print_expint(sp.expint(1, e.args[0], evaluate=False))
 
         def _print_logdet(self, e: sp.Expr) -> str:
             if "logdet" in self.names:
@@ -742,8 +759,10 @@ def to_source(expr: sp.Expr, args: Sequence[sp.Basic] | None = None, *,
     try:
         code = printer.doprint(body)
     except Exception as exc:  # a function this backend has no form for
+        what = str(exc).splitlines()[0].rsplit(": ", 1)[-1]
         raise UnsupportedInputError(
-            f"cannot export to {backend}: {str(exc).splitlines()[0]:.120}") from None
+            f"cannot export to {backend}: it has no form of {what:.60} here (try another "
+            "backend, or to_mpmath)") from None
     lines = []
     for sym, value in constants.items():
         number = sp.N(value, 20)

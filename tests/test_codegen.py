@@ -302,3 +302,15 @@ def test_unevaluated_sums_are_refused_not_looped_forever():
             to_source(h, backend=backend)
     with pytest.raises(si.UnsupportedInputError):
         to_numpy(h, list(h.free_symbols))
+
+
+def test_exponential_integrals_export_where_the_backend_has_them(tmp_path):
+    from symbinfo.parsing import parse_distribution
+
+    h = si.entropy(parse_distribution("Gompertz(eta, b)"))  # holds exp(b) E1(b)
+    args = sorted(h.free_symbols, key=lambda s: s.name)
+    f = load(to_source(h, args, backend="numpy"), tmp_path).f
+    point = {args[0]: 0.7, args[1]: 1.3}
+    assert abs(f(0.7, 1.3) - reference(h, point, dps=30)) < 1e-12
+    with pytest.raises(si.UnsupportedInputError, match="no form of expint"):
+        to_source(h, args, backend="torch")
