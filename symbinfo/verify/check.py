@@ -340,9 +340,14 @@ def _judge_decimals(result: Verification, side: _Side, target: sp.Basic, value: 
     fit of the moves, in units of half a unit, at the sample points); else diagnose the
     rounding when the fit needs larger moves."""
     ctx = private_context(digits)
-    pts, domain_symbols, target_side = _sample(target, value, ctx, seed, wanted=8)
+    # more points than decimals to fit, with room to spare: a fit must be a real agreement,
+    # never an interpolation through the points
+    wanted = max(8, 2 * len(side.decimals) + 4)
+    pts, domain_symbols, target_side = _sample(target, value, ctx, seed, wanted=wanted)
     if not pts or side.expr.free_symbols - set(domain_symbols) - set(side.decimals):
         return
+    if domain_symbols and len(pts) < wanted:
+        return  # too few valid points to tell agreement from interpolation
     names = list(side.decimals)
     args = [*domain_symbols, *names]
     try:

@@ -241,3 +241,9 @@ def test_an_unknown_slip_still_names_the_term_that_differs():
               TARGETS["kl_normal"], points=4)
     assert v.diagnosis == ["wrong term"]
     assert v.details["wrong term"].startswith("the term sigma1**2/(2*sigma2**2) should be")
+
+
+def test_rounded_coefficients_of_a_wrong_form_are_not_accepted():
+    x = sp.Symbol("x", positive=True)
+    # a truncated Taylor series with rounded coefficients is not log(1 + x)
+    assert check("x - 0.5*x**2 + 0.333*x**3", sp.log(1 + x), points=4).status == "refuted"
