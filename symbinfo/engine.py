@@ -16,6 +16,7 @@ from sympy.stats.rv import Distribution, RandomSymbol
 
 from .closedforms import CROSS_ENTROPY, ENTROPY, KL_DIVERGENCE, Rule
 from .closedforms.registry import hiding_huge_numbers
+from .closedforms.transformed import pullback
 from .derivation import continuous, finite
 from .derivation.simplify import tidy
 from .distributions.continuous import pdf_of, read_univariate
@@ -74,7 +75,13 @@ def joint_entropy(atoms: Sequence[sp.Basic]) -> Evaluation:
 
 
 def _multivariate_entropy(atoms: tuple) -> Evaluation:
+    from .distributions import continuous_joint
     from .measures.shannon import Entropy
+
+    for reader in (continuous_joint.linear_joint_entropy, continuous_joint.density_joint_entropy):
+        value = reader(atoms)
+        if value is not None:
+            return _generic(value)
 
     try:
         from .derivation import multivariate
@@ -208,6 +215,10 @@ def kl_divergence(p: sp.Basic, q: sp.Basic) -> Evaluation:
     found, dp, dq, inside = _by_definition_or_rule(p, q, finite.kl_divergence, KL_DIVERGENCE)
     if found is not None:
         return found
+    pulled = pullback(dp, dq)  # D(g(P) || g(Q)) = D(P || Q) for one bijection g
+    if pulled is not None:
+        found = kl_divergence(*pulled)
+        return Evaluation(found.value, found.method, found.rule, (found,))
     return _generic(_inside_or_oo(inside, hiding_huge_numbers(continuous.kl_divergence, dp, dq)))
 
 
@@ -232,6 +243,8 @@ def _plus(h: sp.Expr, kl: sp.Expr) -> sp.Expr:
 def _dist(obj: sp.Basic) -> Distribution | None:
     """The sympy.stats distribution behind ``obj``; ``None`` for a table variable/expression."""
     if isinstance(obj, (Distribution, RandomSymbol)):
+        return distribution(obj)
+    if kind_of(obj) in (Kind.CONTINUOUS, Kind.DISCRETE):  # a function of random variables
         return distribution(obj)
     return None
 

@@ -1,0 +1,361 @@
+"""Functions of random variables read as distributions: affine and monotone maps of one
+variable, sums of independent variables.
+
+:func:`read_function` turns a sympy.stats expression such as ``2*X + 3``, ``exp(X)`` or
+``X + Y`` (independent X, Y) into a sympy.stats distribution:
+
+- a **named family** when the law is one: an affine map of a location/scale family stays in the
+  family, ``exp`` of a Normal is a LogNormal (the family records' :class:`Pushforward` entries,
+  read both ways: ``log`` of a LogNormal is a Normal), the probability integral transform F(X)
+  is Uniform(0, 1), and sums that stay in a family (the records' ``convolve``) are that family;
+- otherwise a :class:`PushforwardDistribution` (law of g(X) for a strictly monotone
+  differentiable g, density by change of variables) or a :class:`ConvolutionDistribution` (law of
+  X + Y, density the convolution integral, closed when SymPy closes it within the budget).
+
+Nothing here refuses a function whose density can be written by these two rules.
+
+>>> import sympy as sp
+>>> from sympy.stats import Normal, Exponential
+>>> mu = sp.Symbol("mu", real=True); s = sp.Symbol("s", positive=True)
+>>> X = Normal("X", mu, s)
+>>> read_function(2 * X + 3), read_function(sp.exp(X))
+(NormalDistribution(2*mu + 3, 2*s), LogNormalDistribution(mu, s))
+>>> lam = sp.Symbol("lambda", positive=True)
+>>> read_function(Exponential("E1", lam) + Exponential("E2", lam))
+GammaDistribution(2, 1/lambda)
+"""
+
+from __future__ import annotations
+
+import functools
+
+import sympy as sp
+from sympy.stats.crv import SingleContinuousDistribution
+from sympy.stats.crv_types import UniformDistribution
+from sympy.stats.drv import SingleDiscreteDistribution
+from sympy.stats.frv import SingleFiniteDistribution
+from sympy.stats.rv import Distribution, RandomSymbol, random_symbols
+
+from ..derivation.budget import call_within, integrate_within
+from ..errors import UnsupportedInputError
+from .continuous import read_univariate
+from .families import FAMILIES, family_of
+
+_x = sp.Dummy("x", real=True)
+
+
+def _shown(expr: object) -> str:
+    text = str(expr)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+class PushforwardDistribution(SingleContinuousDistribution):
+    """The law of g(X) for X ~ ``base`` and g strictly monotone and differentiable on X's
+    support: density f_X(g⁻¹(y)) |(g⁻¹)′(y)| on the image of the support.
+
+    ``g`` and ``inverse`` are one-argument ``Lambda``s.
+
+    >>> from sympy.stats.crv_types import ExponentialDistribution
+    >>> t = sp.Dummy("t")
+    >>> P = PushforwardDistribution(ExponentialDistribution(1), sp.Lambda(t, sp.exp(t)),
+    ...                             sp.Lambda(t, sp.log(t)))
+    >>> P.set, P.pdf(sp.Symbol("y", positive=True))
+    (Interval(1, oo), y**(-2))
+    """
+
+    _argnames = ("base", "g", "inverse")
+
+    @property
+    def direction(self) -> int:
+        """+1 for an increasing g, -1 for a decreasing one, 0 for a line of unknown sign."""
+        t = self.g.variables[0]
+        return _monotone(self.g.expr, t, read_univariate(self.base).support) or 0
+
+    @property
+    def increasing(self) -> bool:
+        return self.direction > 0
+
+    @property
+    def set(self) -> sp.Set:
+        lo, hi = read_univariate(self.base).bounds
+        ends = [_end(self.g, lo, +1), _end(self.g, hi, -1)]
+        if self.direction == 0:  # a x + b with the sign of a unknown
+            if lo == -sp.oo and hi == sp.oo:
+                return sp.Reals
+            if lo.is_infinite or hi.is_infinite:
+                raise UnsupportedInputError(
+                    f"the sign of the slope of {self.g.expr} decides where its values lie; "
+                    "declare the coefficient positive or negative")
+            return sp.Interval(sp.Min(*ends), sp.Max(*ends))
+        a, b = ends if self.increasing else ends[::-1]
+        return sp.Interval(a, b)
+
+    def pdf(self, y: sp.Expr) -> sp.Expr:
+        view = read_univariate(self.base)
+        t = sp.Dummy("t", real=True)
+        back = self.inverse.expr.subs(self.inverse.variables[0], t)
+        slope = sp.diff(back, t)
+        slope = {1: slope, -1: -slope}.get(self.direction, sp.Abs(slope))
+        return (view.density_at(back) * slope).subs(t, y)
+
+
+def _end(g: sp.Lambda, end: sp.Expr, side: int) -> sp.Expr:
+    """g at an end of the support (its one-sided limit at an infinite end)."""
+    if end.is_finite:
+        return g(end)
+    return sp.limit(g.expr, g.variables[0], end, "-" if side < 0 else "+")
+
+
+def _monotone(g: sp.Expr, x: sp.Symbol, support: sp.Set) -> int | None:
+    """+1 (increasing), -1 (decreasing) on ``support``; ``None`` for a line a x + b whose
+    slope's sign is unknown; 0 when monotonicity cannot be shown."""
+    slope = sp.diff(g, x)
+    if slope.is_zero:
+        return 0
+    if slope.is_positive:
+        return 1
+    if slope.is_negative:
+        return -1
+    if not slope.has(x):
+        return None
+    interval = sp.Interval(*(support.inf, support.sup))
+
+    def decide() -> int:
+        if sp.is_increasing(g, interval, x):
+            return 1
+        if sp.is_decreasing(g, interval, x):
+            return -1
+        return 0
+
+    return call_within(decide) or 0
+
+
+class ConvolutionDistribution(SingleContinuousDistribution):
+    """The law of X + Y for independent X ~ ``first`` and Y ~ ``second`` (densities): density
+    the convolution ∫ f_X(t) f_Y(z − t) dt, closed when SymPy closes it within the budget,
+    an honest ``Integral`` otherwise.
+
+    >>> from sympy.stats.crv_types import UniformDistribution
+    >>> C = ConvolutionDistribution(UniformDistribution(0, 1), UniformDistribution(0, 1))
+    >>> C.set
+    Interval(0, 2)
+    """
+
+    _argnames = ("first", "second")
+
+    @property
+    def set(self) -> sp.Set:
+        (a, b), (c, d) = read_univariate(self.first).bounds, read_univariate(self.second).bounds
+        return sp.Interval(a + c, b + d)
+
+    @functools.cached_property
+    def _density(self) -> sp.Lambda:
+        z, t = sp.Dummy("z", real=True), sp.Dummy("t", real=True)
+        p, q = read_univariate(self.first), read_univariate(self.second)
+        (a, b), (c, d) = p.bounds, q.bounds
+        lo = a if c == -sp.oo else sp.Max(a, z - d)
+        hi = b if d == sp.oo else sp.Min(b, z - c)
+        integrand = p.density_at(t) * q.density_at(z - t)
+        closed = integrate_within(integrand, (t, lo, hi)) if lo == a and hi == b else None
+        return sp.Lambda(z, sp.Integral(integrand, (t, lo, hi)) if closed is None else closed)
+
+    def pdf(self, z: sp.Expr) -> sp.Expr:
+        return self._density(z)
+
+
+# --- affine maps and named families --------------------------------------------------------------
+
+
+def _valid(record, dist: Distribution) -> bool:
+    return all(r == sp.true for r in record.relations(dist))
+
+
+def affine(dist: Distribution, a: sp.Expr, b: sp.Expr) -> Distribution | None:
+    """The family member that is a·X + b for X ~ ``dist``, when the family's record says so
+    (location/scale/rate parameters; symmetric families for a < 0); ``None`` otherwise.
+
+    >>> from sympy.stats.crv_types import GammaDistribution, CauchyDistribution
+    >>> affine(GammaDistribution(2, 3), 5, 0), affine(CauchyDistribution(1, 2), -1, 0)
+    (GammaDistribution(2, 15), CauchyDistribution(-1, 2))
+    >>> affine(GammaDistribution(2, 3), 5, 1) is None
+    True
+    """
+    if a == 1 and b == 0:
+        return dist
+    record = family_of(dist)
+    if record.cls not in FAMILIES or not (a.is_positive or (a.is_negative and record.symmetric)):
+        return None
+    params = record.parameters(dist)
+    if record.location:
+        params[record.location] = a * params[record.location] + b
+    elif b != 0:
+        return None
+    if record.scale:
+        params[record.scale] = abs(a) * params[record.scale]
+    elif record.rate:
+        params[record.rate] = params[record.rate] / abs(a)
+    elif a != 1 and not (a == -1 and record.symmetric):
+        return None
+    if a.is_negative and not record.location:
+        return None  # symmetric about 0 only through a location parameter
+    try:
+        out = record.cls(*(params[n] for n in record.params), *dist.args[len(record.params):])
+    except (ValueError, TypeError):
+        return None
+    return out if _valid(record, out) else None
+
+
+def _same(a: sp.Expr, b: sp.Expr) -> bool:
+    diff = call_within(lambda: sp.simplify(a - b))
+    return diff == 0
+
+
+def _affine_parts(expr: sp.Expr, x: sp.Symbol) -> tuple[sp.Expr, sp.Expr] | None:
+    """(a, b) when ``expr`` is a·x + b with a, b free of x, else None."""
+    a = sp.diff(expr, x)
+    if a.has(x) or a == 0:
+        return None
+    return a, sp.expand(expr - a * x)
+
+
+def _named(dist: Distribution, g: sp.Expr, x: sp.Symbol, depth: int = 0) -> Distribution | None:
+    """g(X) for X ~ ``dist`` as a named family, when the records say it is one."""
+    parts = _affine_parts(g, x)
+    if parts is not None:
+        return affine(dist, *parts)
+    if depth > 1:
+        return None
+    record = family_of(dist)
+    if record.pushforward is not None:  # X = G(Y): g(X) = (g∘G)(Y)
+        push, y = record.pushforward, sp.Dummy("y", real=True)
+        composed = call_within(lambda: sp.simplify(sp.expand_log(g.subs(x, push.g(y)),
+                                                                 force=True)))
+        if composed is not None:
+            found = _named(push.base(dist), composed, y, depth + 1)
+            if found is not None:
+                return found
+    for other in FAMILIES.values():  # g = G(a x + b) with G a record's map: G(aX + b)
+        push = other.pushforward
+        if push is None or not isinstance(dist, push.base_cls):
+            continue
+        inner = _inner(push.g, g, x)
+        inner_parts = None if inner is None else _affine_parts(inner, x)
+        if inner_parts is not None:
+            moved = affine(dist, *inner_parts)
+            if moved is not None:
+                return push.of_base(moved)
+    cdf = dist.cdf(x) if isinstance(dist, SingleContinuousDistribution) else None
+    if cdf is not None and not cdf.has(sp.Integral) and _same(g, cdf):
+        return UniformDistribution(0, 1)  # probability integral transform (CB Thm 2.1.10)
+    return None
+
+
+def _inner(G, g: sp.Expr, x: sp.Symbol) -> sp.Expr | None:
+    """h with g = G(h), found by solving G(u) = g for real u, when one real solution exists."""
+    u = sp.Dummy("u", real=True)
+    sols = call_within(lambda: sp.solve(sp.Eq(G(u), g), u))
+    if not sols:
+        return None
+    real = [s for s in sols if s.is_real is not False and not s.has(sp.I)]
+    return real[0] if len(real) == 1 else None
+
+
+def _inverse(g: sp.Expr, x: sp.Symbol, positive: bool) -> sp.Lambda | None:
+    y = sp.Dummy("y", positive=True) if positive else sp.Dummy("y", real=True)
+    sols = call_within(lambda: sp.solve(sp.Eq(g, y), x))
+    for s in sols or ():
+        if s.has(sp.I):
+            continue
+        if _same(s.subs(y, g), x):
+            return sp.Lambda(y, s)
+    return None
+
+
+def function_of_one(dist: Distribution, g: sp.Expr, x: sp.Symbol) -> Distribution:
+    """The law of g(X), X ~ ``dist`` (a density): a named family when it is one, else a
+    :class:`PushforwardDistribution`; refused when g is not provably monotone on X's support.
+    """
+    named = _named(dist, g, x)
+    if named is not None:
+        return named
+    support = read_univariate(dist).support
+    if _monotone(g, x, support) == 0:
+        raise UnsupportedInputError(
+            f"{_shown(g)} is not provably monotone on the support {support} of {dist}; "
+            "symbinfo reads monotone functions of one continuous variable (and sums)"
+        )
+    t = sp.Dummy("t", positive=True) if support.inf.is_nonnegative else sp.Dummy("t", real=True)
+    lam = sp.Lambda(t, g.subs(x, t))
+    lo, hi = _end(lam, support.inf, 1), _end(lam, support.sup, -1)
+    positive = all(e.is_nonnegative for e in (lo, hi))
+    inverse = _inverse(g.subs(x, t), t, positive)
+    if inverse is None:
+        raise UnsupportedInputError(f"cannot invert {_shown(g)} to write the density of it")
+    return PushforwardDistribution(dist, lam, inverse)
+
+
+def _summand(term: sp.Expr) -> Distribution:
+    (rv,) = random_symbols(term)
+    x = sp.Dummy("x", real=True)
+    return function_of_one(rv.pspace.distribution, term.xreplace({rv: x}), x)
+
+
+def convolve(first: Distribution, second: Distribution) -> Distribution:
+    """The law of X + Y, X ~ ``first``, Y ~ ``second`` independent: the family the records
+    name, else a :class:`ConvolutionDistribution`.
+
+    >>> from sympy.stats.drv_types import PoissonDistribution
+    >>> convolve(PoissonDistribution(2), PoissonDistribution(3))
+    PoissonDistribution(5)
+    """
+    for d, e in ((first, second), (second, first)):
+        rule = family_of(d).convolve
+        found = rule(d, e) if rule is not None else None
+        if found is not None:
+            return found
+    if isinstance(first, SingleContinuousDistribution) and isinstance(
+            second, SingleContinuousDistribution):
+        return ConvolutionDistribution(first, second)
+    raise UnsupportedInputError(
+        f"the sum of independent {first} and {second} stays in no family symbinfo knows")
+
+
+def _is_univariate(rv: RandomSymbol) -> bool:
+    return isinstance(rv.pspace.distribution, (SingleContinuousDistribution,
+                                               SingleDiscreteDistribution,
+                                               SingleFiniteDistribution))
+
+
+def read_function(expr: sp.Expr) -> Distribution:
+    """The law of ``expr``, a function of sympy.stats random variables: one variable through a
+    monotone map, or a sum of (affine/monotone functions of) independent variables.
+
+    >>> from sympy.stats import Normal
+    >>> X, N = Normal("X", 0, 3), Normal("N", 0, 4)
+    >>> read_function(X + N)
+    NormalDistribution(0, 5)
+    """
+    rvs = sorted(random_symbols(expr), key=sp.default_sort_key)
+    if not rvs or not all(_is_univariate(rv) for rv in rvs):
+        raise UnsupportedInputError(
+            f"{_shown(expr)}: symbinfo reads functions of univariate random variables here")
+    if len(rvs) == 1:
+        return _summand(expr)
+    terms = sp.Add.make_args(sp.expand(expr))
+    constant = sp.Add(*(t for t in terms if not random_symbols(t)))
+    groups: dict[RandomSymbol, sp.Expr] = {}
+    for term in terms:
+        found = random_symbols(term)
+        if len(found) > 1:
+            raise UnsupportedInputError(
+                f"{_shown(expr)} is not a sum of functions of one variable each; symbinfo "
+                "reads sums of independent variables")
+        if found:
+            (rv,) = found
+            groups[rv] = groups.get(rv, sp.S.Zero) + term
+    dists = [_summand(t) for t in groups.values()]
+    total = functools.reduce(convolve, dists)
+    if constant != 0:
+        x = sp.Dummy("x", real=True)
+        total = function_of_one(total, x + constant, x)
+    return total
