@@ -8,6 +8,7 @@ path the engine really took.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from .closedforms import CROSS_ENTROPY, ENTROPY, KL_DIVERGENCE, Rule
 from .closedforms.registry import hiding_huge_numbers
 from .closedforms.transformed import pullback
 from .derivation import continuous, finite
+from .derivation.budget import call_within
 from .derivation.simplify import tidy
 from .distributions.continuous import pdf_of, read_univariate
 from .distributions.view import (
@@ -117,8 +119,32 @@ def entropy_combination(terms: Mapping[tuple, sp.Expr]) -> Evaluation:
     parts = {k: joint_entropy(k) for k in terms}
     value = sp.Add(*(c * parts[k].value for k, c in terms.items()))
     method = UNEVALUATED if any(p.method == UNEVALUATED for p in parts.values()) else COMBINED
+    if method != UNEVALUATED and len(terms) > 1:
+        value = _one_log(tidy(value))
     return Evaluation(value if method == UNEVALUATED else tidy(value), method,
                       parts=tuple(parts.values()))
+
+
+def _one_log(value: sp.Expr) -> sp.Expr:
+    """A difference of logs as one log when that is shorter: the textbook's
+    log(1 + s²/n²)/2 rather than log(n² + s²)/2 - log(n)."""
+    if not value.has(sp.log) or value.has(sp.Piecewise, sp.Integral):
+        return value
+    combined = sp.logcombine(value, force=True)
+    logs = [t for t in sp.Add.make_args(combined) if t.has(sp.log)]
+    if len(logs) != 1:
+        return value
+    coeff, inner = logs[0].as_independent(sp.log)
+    if not isinstance(inner, sp.log):
+        return value
+    rest = combined - logs[0]
+    arg = inner.args[0]
+    q = functools.reduce(sp.ilcm, (p.exp.q for p in arg.atoms(sp.Pow) if p.exp.is_Rational), 1)
+    candidate = rest + coeff / q * sp.log(sp.expand(arg**q))
+    if sp.count_ops(candidate) < sp.count_ops(value) and call_within(
+            sp.simplify, candidate - value) == 0:
+        return candidate
+    return value
 
 
 # --- measures between two distributions -----------------------------------------------------

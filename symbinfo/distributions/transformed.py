@@ -28,6 +28,7 @@ GammaDistribution(2, 1/lambda)
 from __future__ import annotations
 
 import functools
+import itertools
 
 import sympy as sp
 from sympy.stats.crv import SingleContinuousDistribution
@@ -102,13 +103,18 @@ class PushforwardDistribution(SingleContinuousDistribution):
 def _end(g: sp.Lambda, end: sp.Expr, side: int) -> sp.Expr:
     """g at an end of the support (its one-sided limit at an infinite end)."""
     if end.is_finite:
-        return g(end)
+        value = g(end)
+        if not value.has(sp.zoo, sp.nan):
+            return value
     return sp.limit(g.expr, g.variables[0], end, "-" if side < 0 else "+")
 
 
 def _monotone(g: sp.Expr, x: sp.Symbol, support: sp.Set) -> int | None:
     """+1 (increasing), -1 (decreasing) on ``support``; ``None`` for a line a x + b whose
     slope's sign is unknown; 0 when monotonicity cannot be shown."""
+    if support.inf.is_nonnegative:  # read the slope's sign where x lives
+        pos = sp.Dummy("x", positive=True)
+        g, x = g.subs(x, pos), pos
     slope = sp.diff(g, x)
     if slope.is_zero:
         return 0
@@ -153,11 +159,25 @@ class ConvolutionDistribution(SingleContinuousDistribution):
         z, t = sp.Dummy("z", real=True), sp.Dummy("t", real=True)
         p, q = read_univariate(self.first), read_univariate(self.second)
         (a, b), (c, d) = p.bounds, q.bounds
-        lo = a if c == -sp.oo else sp.Max(a, z - d)
-        hi = b if d == sp.oo else sp.Min(b, z - c)
         integrand = p.density_at(t) * q.density_at(z - t)
-        closed = integrate_within(integrand, (t, lo, hi)) if lo == a and hi == b else None
-        return sp.Lambda(z, sp.Integral(integrand, (t, lo, hi)) if closed is None else closed)
+        ends = sorted({e for e in (a + c, a + d, b + c, b + d) if e.is_finite})
+        if not all(e.is_number for e in ends):  # symbolic ends: one integral with Max/Min
+            lo = a if d == sp.oo else sp.Max(a, z - d)
+            hi = b if c == -sp.oo else sp.Min(b, z - c)
+            return sp.Lambda(z, sp.Integral(integrand, (t, lo, hi)))
+        # between consecutive breakpoints the limits max(a, z - d), min(b, z - c) are one
+        # expression each: the density piece by piece, each closed where SymPy closes it
+        cuts = [a + c, *[e for e in ends if a + c < e < b + d], b + d]
+        pieces = []
+        for left, right in itertools.pairwise(cuts):
+            mid = (left + right) / 2 if left.is_finite and right.is_finite else (
+                right - 1 if right.is_finite else left + 1)
+            lo = a if (d == sp.oo or a >= mid - d) else z - d
+            hi = b if (c == -sp.oo or b <= mid - c) else z - c
+            closed = integrate_within(integrand, (t, lo, hi))
+            piece = sp.Integral(integrand, (t, lo, hi)) if closed is None else closed
+            pieces.append((piece, z < right) if right.is_finite else (piece, True))
+        return sp.Lambda(z, sp.Piecewise(*pieces) if len(pieces) > 1 else pieces[0][0])
 
     def pdf(self, z: sp.Expr) -> sp.Expr:
         return self._density(z)
@@ -244,7 +264,7 @@ def _named(dist: Distribution, g: sp.Expr, x: sp.Symbol, depth: int = 0) -> Dist
             moved = affine(dist, *inner_parts)
             if moved is not None:
                 return push.of_base(moved)
-    cdf = dist.cdf(x) if isinstance(dist, SingleContinuousDistribution) else None
+    cdf = dist._cdf(x) if isinstance(dist, SingleContinuousDistribution) else None  # closed only
     if cdf is not None and not cdf.has(sp.Integral) and _same(g, cdf):
         return UniformDistribution(0, 1)  # probability integral transform (CB Thm 2.1.10)
     return None
@@ -288,7 +308,12 @@ def function_of_one(dist: Distribution, g: sp.Expr, x: sp.Symbol) -> Distributio
     lam = sp.Lambda(t, g.subs(x, t))
     lo, hi = _end(lam, support.inf, 1), _end(lam, support.sup, -1)
     positive = all(e.is_nonnegative for e in (lo, hi))
-    inverse = _inverse(g.subs(x, t), t, positive)
+    parts = _affine_parts(g, x)
+    if parts is not None:
+        y = sp.Dummy("y", real=True)
+        inverse = sp.Lambda(y, (y - parts[1]) / parts[0])
+    else:
+        inverse = _inverse(g.subs(x, t), t, positive)
     if inverse is None:
         raise UnsupportedInputError(f"cannot invert {_shown(g)} to write the density of it")
     return PushforwardDistribution(dist, lam, inverse)
@@ -326,6 +351,7 @@ def _is_univariate(rv: RandomSymbol) -> bool:
                                                SingleFiniteDistribution))
 
 
+@functools.lru_cache(maxsize=256)
 def read_function(expr: sp.Expr) -> Distribution:
     """The law of ``expr``, a function of sympy.stats random variables: one variable through a
     monotone map, or a sum of (affine/monotone functions of) independent variables.
