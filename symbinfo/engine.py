@@ -139,6 +139,8 @@ def _one_log(value: sp.Expr) -> sp.Expr:
         return value
     rest = combined - logs[0]
     arg = inner.args[0]
+    if not arg.free_symbols:  # log(2**40/3**27) is no textbook form: keep the logs of numbers
+        return value
     q = functools.reduce(sp.ilcm, (p.exp.q for p in arg.atoms(sp.Pow) if p.exp.is_Rational), 1)
     candidate = rest + coeff / q * sp.log(sp.expand(arg**q))
     if sp.count_ops(candidate) < sp.count_ops(value) and call_within(

@@ -173,7 +173,8 @@ def _limits(relations: list, order: list) -> list[tuple] | None:
 
 
 def _density(base: JointRandomSymbol) -> tuple[list, sp.Expr, list | None]:
-    """(component symbols, density on the support, linear relations of the support)."""
+    """(component symbols, density on the support, linear relations of the support (None when
+    they are not linear inequalities))."""
     pdf = base.pspace.distribution.args[0]
     syms = list(pdf.variables)
     expr = pdf.expr
@@ -198,7 +199,11 @@ def _integrate_one(expr: sp.Expr, lim: tuple) -> sp.Expr | None:
     if lo.is_finite is not False:
         tries.append((expr.subs(v, lo + u), (u, 0, hi - lo)))
     for integrand, limits in tries:
-        closed = integrate_within(sp.expand_log(integrand), limits)
+        integrand = sp.expand(sp.expand_log(integrand))
+        closed = integrate_within(integrand, limits)
+        if closed is None and isinstance(integrand, sp.Add):  # term by term, each budgeted
+            parts = [integrate_within(term, limits) for term in integrand.args]
+            closed = None if any(c is None for c in parts) else sp.Add(*parts)
         if closed is not None and not closed.has(sp.I):
             return closed
     return None
@@ -212,16 +217,21 @@ def _integrate(expr: sp.Expr, limits: list[tuple]) -> sp.Expr:
     return expr
 
 
-def _entropy_of_subset(syms: list, f: sp.Expr, relations: list, keep: list[int]) -> sp.Expr | None:
+def _entropy_of_subset(syms: list, f: sp.Expr, relations: list | None,
+                       keep: list[int]) -> sp.Expr | None:
     kept = [syms[i] for i in keep]
     others = [s for i, s in enumerate(syms) if i not in keep]
     real = {s: sp.Dummy(str(s).replace("[", "").replace("]", ""), real=True) for s in syms}
     f = f.xreplace(real)
-    relations = [r.xreplace(real) for r in relations]
+    relations = None if relations is None else [r.xreplace(real) for r in relations]
     order = [real[s] for s in (*kept, *others)]
-    limits = _limits(relations, order)
-    if limits is None:
+    limits = _limits(relations, order) if relations is not None else None
+    if limits is None:  # a support that is not cut out by linear inequalities
         return None
+    # a variable whose range starts at 0 or above is positive: log(y exp(-y)) then splits
+    positive = {v: sp.Dummy(v.name, positive=True) for v, lo, _ in limits if lo.is_nonnegative}
+    f = f.xreplace(positive)
+    limits = [tuple(e.xreplace(positive) for e in lim) for lim in limits]
     outer, inner = limits[: len(kept)], limits[len(kept):]
     marginal = _integrate(f, inner)
     if marginal.has(sp.Integral):
@@ -243,7 +253,5 @@ def density_joint_entropy(atoms: Sequence[sp.Basic]) -> sp.Expr | None:
         return None
     base = found[0][0]
     syms, f, relations = _density(base)
-    if relations is None:
-        return None
     keep = sorted(dict.fromkeys(i for _, i in found))
     return _entropy_of_subset(syms, f, relations, keep)
