@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import sympy as sp
+from sympy.stats.joint_rv_types import MultivariateNormalDistribution
 from sympy.stats.rv import Distribution, RandomSymbol
 
 from .closedforms import CROSS_ENTROPY, ENTROPY, KL_DIVERGENCE, Rule
@@ -71,7 +72,8 @@ def joint_entropy(atoms: Sequence[sp.Basic]) -> Evaluation:
     if kind is Kind.FINITE:
         joint = finite_joint(atoms)
         return Evaluation(tidy(finite.entropy(joint.marginal(range(len(atoms))))), FINITE_SUM)
-    if len(atoms) == 1 and kind in (Kind.CONTINUOUS, Kind.DISCRETE):
+    if len(atoms) == 1 and (kind in (Kind.CONTINUOUS, Kind.DISCRETE) or isinstance(
+            atoms[0], (Distribution, RandomSymbol))):  # one whole (multivariate) variable
         return distribution_entropy(distribution(atoms[0]))
     return _multivariate_entropy(atoms)
 
@@ -183,6 +185,8 @@ def _support_inside(p: sp.Basic, q: sp.Basic) -> sp.Basic | None:
             # an interval of values: only the extreme atoms bind (3 <= n, not 1 <= n & 2 <= n...)
             return sp.And(q_support.inf <= min(undecided), max(undecided) <= q_support.sup)
         return sp.And(*(q_support.contains(x) for x in undecided))
+    if all(isinstance(_dist(o), MultivariateNormalDistribution) for o in (p, q)):
+        return sp.true  # Gaussian densities are positive everywhere (in any dimension n)
     if Kind.FINITE in (kp, kq) or Kind.MULTIVARIATE in (kp, kq):
         subset = support(p).is_subset(support(q))
         return None if subset is None else (sp.true if subset else sp.false)

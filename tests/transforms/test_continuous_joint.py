@@ -93,3 +93,24 @@ def test_conditional_mutual_information_of_a_gaussian_chain():
     # covariance of (X, Y, Z) = [[1,1,1],[1,2,2],[1,2,3]]: I = ½ log(det S_xz det S_yz /
     # (det S_z det S_xyz)) = ½ log(2 * 2 / (3 * 1))
     assert sp.simplify(got - sp.log(sp.Rational(4, 3)) / 2) == 0
+
+
+def test_mvn_of_symbolic_dimension():
+    n = sp.Symbol("n", integer=True, positive=True)
+    S, T = sp.MatrixSymbol("S", n, n), sp.MatrixSymbol("T", n, n)
+    m, m2 = sp.MatrixSymbol("m", n, 1), sp.MatrixSymbol("m2", n, 1)
+    X, Y = st.MultivariateNormal("X", m, S), st.MultivariateNormal("Y", m2, T)
+    h, kl, ce = si.entropy(X), si.kl_divergence(X, Y), si.cross_entropy(X, Y)
+    # at n = 2 with explicit matrices: against the explicit-matrix rules, themselves checked by
+    # quadrature in tests/closedforms/test_multivariate.py
+    Sv, Tv = sp.Matrix([[2, 1], [1, 3]]), sp.Matrix([[1, 0], [0, 2]])
+    mv, m2v = sp.Matrix([0, 1]), sp.Matrix([1, -1])
+    at = {n: 2, S: Sv, T: Tv, m: mv, m2: m2v}
+
+    def value(e):
+        return ctx.mpf(str(sp.N(e.subs(at).doit(), DPS)))
+
+    Xe, Ye = st.MultivariateNormal("Xe", mv, Sv), st.MultivariateNormal("Ye", m2v, Tv)
+    assert abs(value(h) - value(si.entropy(Xe))) < ctx.mpf(10) ** -20
+    assert abs(value(kl) - value(si.kl_divergence(Xe, Ye))) < ctx.mpf(10) ** -20
+    assert abs(value(ce) - value(si.cross_entropy(Xe, Ye))) < ctx.mpf(10) ** -20
