@@ -130,3 +130,24 @@ __all__ = [
     "using_limits",
     "verify",
 ]
+
+# --- issue 10: functions of continuous variables, channels, maximum entropy -------------------
+from .channels import (  # noqa: E402
+    BlahutArimoto,
+    binary_erasure_channel,
+    binary_symmetric_channel,
+    blahut_arimoto,
+    channel_capacity,
+    gaussian_channel_capacity,
+    z_channel,
+)
+
+__all__ += [
+    "BlahutArimoto",
+    "binary_erasure_channel",
+    "binary_symmetric_channel",
+    "blahut_arimoto",
+    "channel_capacity",
+    "gaussian_channel_capacity",
+    "z_channel",
+]

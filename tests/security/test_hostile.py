@@ -297,6 +297,20 @@ def _slots() -> dict[str, Callable[[object], object]]:
     s["identities()"] = lambda P: si.identities()
     for n in ERRORS:
         s[f"{n}(P)"] = lambda P, n=n: getattr(si, n)(P)
+    # issue 10: channels (and what follows)
+    for n in ("binary_symmetric_channel", "binary_erasure_channel", "z_channel",
+              "channel_capacity", "blahut_arimoto"):
+        s[f"{n}(P)"] = lambda P, n=n: getattr(si, n)(P)
+    s["channel_capacity([[1, 0], [0, P]])"] = lambda P: si.channel_capacity([[1, 0], [0, P]])
+    s["channel_capacity([[1, 0], [0, 1]], base=P)"] = lambda P: si.channel_capacity(
+        [[1, 0], [0, 1]], base=P)
+    s["blahut_arimoto([[1, 0], [0, 1]], dps=P)"] = lambda P: si.blahut_arimoto(
+        [[1, 0], [0, 1]], dps=P)
+    s["blahut_arimoto([[1, 0], [0, 1]], gap=P)"] = lambda P: si.blahut_arimoto(
+        [[1, 0], [0, 1]], gap=P)
+    s["gaussian_channel_capacity(P, 1)"] = lambda P: si.gaussian_channel_capacity(P, 1)
+    s["gaussian_channel_capacity(1, P)"] = lambda P: si.gaussian_channel_capacity(1, P)
+    s["BlahutArimoto(P, P, P, P, P, P)"] = lambda P: si.BlahutArimoto(P, P, P, P, P, P)
     return s
 
 
