@@ -132,7 +132,7 @@ __all__ = [
 ]
 
 # --- issue 10: functions of continuous variables, channels, maximum entropy -------------------
-from .channels import (  # noqa: E402
+from .channels import (
     BlahutArimoto,
     binary_erasure_channel,
     binary_symmetric_channel,

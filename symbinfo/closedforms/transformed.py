@@ -14,7 +14,7 @@ E[X] for g = exp), then by the generic engine, an honest Integral where it does 
 >>> from symbinfo.distributions.transformed import function_of_one
 >>> lam, x = sp.Symbol("lambda", positive=True), sp.Symbol("x", real=True)
 >>> entropy_pushforward(function_of_one(ExponentialDistribution(lam), sp.exp(x), x))
-1 - log(lambda) + 1/lambda
+-log(lambda) + 1 + 1/lambda
 """
 
 from __future__ import annotations

@@ -195,9 +195,10 @@ def affine(dist: Distribution, a: sp.Expr, b: sp.Expr) -> Distribution | None:
     (location/scale/rate parameters; symmetric families for a < 0); ``None`` otherwise.
 
     >>> from sympy.stats.crv_types import GammaDistribution, CauchyDistribution
-    >>> affine(GammaDistribution(2, 3), 5, 0), affine(CauchyDistribution(1, 2), -1, 0)
+    >>> one, five = sp.Integer(1), sp.Integer(5)
+    >>> affine(GammaDistribution(2, 3), five, 0 * one), affine(CauchyDistribution(1, 2), -one, 0 * one)
     (GammaDistribution(2, 15), CauchyDistribution(-1, 2))
-    >>> affine(GammaDistribution(2, 3), 5, 1) is None
+    >>> affine(GammaDistribution(2, 3), five, one) is None
     True
     """
     if a == 1 and b == 0:
