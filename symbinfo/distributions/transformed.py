@@ -195,8 +195,8 @@ def affine(dist: Distribution, a: sp.Expr, b: sp.Expr) -> Distribution | None:
     (location/scale/rate parameters; symmetric families for a < 0); ``None`` otherwise.
 
     >>> from sympy.stats.crv_types import GammaDistribution, CauchyDistribution
-    >>> one, five = sp.Integer(1), sp.Integer(5)
-    >>> affine(GammaDistribution(2, 3), five, 0 * one), affine(CauchyDistribution(1, 2), -one, 0 * one)
+    >>> zero, one, five = sp.Integer(0), sp.Integer(1), sp.Integer(5)
+    >>> affine(GammaDistribution(2, 3), five, zero), affine(CauchyDistribution(1, 2), -one, zero)
     (GammaDistribution(2, 15), CauchyDistribution(-1, 2))
     >>> affine(GammaDistribution(2, 3), five, one) is None
     True
