@@ -151,3 +151,7 @@ __all__ += [
     "gaussian_channel_capacity",
     "z_channel",
 ]
+
+from .maxent import MaxEntropy, max_entropy  # noqa: E402
+
+__all__ += ["MaxEntropy", "max_entropy"]

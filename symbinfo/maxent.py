@@ -110,7 +110,7 @@ class MaxEntropy:
         kl = engine.kl_divergence(view.distribution, self.distribution).value
         steps = [
             Definition(h_f, "the differential entropy of f"),
-            Identity(cross - Expect(sp.log(f) + log_p, y, f, lo, hi, "f",
+            Identity(cross - Expect(sp.log(f) - log_p, y, f, lo, hi, "f",
                                     discrete=view.discrete),
                      "h(f) = -E_f[log p*] - D(f || p*)", CT),
             Identity(self.entropy - kl, "E_f[log p*] = E_{p*}[log p*]: log p* is a "

@@ -311,6 +311,12 @@ def _slots() -> dict[str, Callable[[object], object]]:
     s["gaussian_channel_capacity(P, 1)"] = lambda P: si.gaussian_channel_capacity(P, 1)
     s["gaussian_channel_capacity(1, P)"] = lambda P: si.gaussian_channel_capacity(1, P)
     s["BlahutArimoto(P, P, P, P, P, P)"] = lambda P: si.BlahutArimoto(P, P, P, P, P, P)
+    s["max_entropy(P)"] = lambda P: si.max_entropy(P)
+    s["max_entropy(Interval(0, oo), P)"] = lambda P: si.max_entropy(sp.Interval(0, sp.oo), P)
+    s["max_entropy(Interval(0, oo), {x: P})"] = lambda P: si.max_entropy(
+        sp.Interval(0, sp.oo), {x: P})
+    s["max_entropy([1, 2], {x: P})"] = lambda P: si.max_entropy([1, 2], {x: P})
+    s["MaxEntropy(P, P, P, P, P, P, P, P)"] = lambda P: si.MaxEntropy(P, P, P, P, P, P, P, P)
     return s
 
 
