@@ -155,3 +155,7 @@ __all__ += [
 from .maxent import MaxEntropy, max_entropy  # noqa: E402
 
 __all__ += ["MaxEntropy", "max_entropy"]
+
+from .distributions.categorical import categorical  # noqa: E402
+
+__all__ += ["categorical"]

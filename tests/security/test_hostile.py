@@ -317,6 +317,11 @@ def _slots() -> dict[str, Callable[[object], object]]:
         sp.Interval(0, sp.oo), {x: P})
     s["max_entropy([1, 2], {x: P})"] = lambda P: si.max_entropy([1, 2], {x: P})
     s["MaxEntropy(P, P, P, P, P, P, P, P)"] = lambda P: si.MaxEntropy(P, P, P, P, P, P, P, P)
+    s["categorical(P)"] = lambda P: si.categorical(P)
+    s["categorical([P, 1/2])"] = lambda P: si.categorical([P, HALF])
+    s["categorical({P: 1})"] = lambda P: hashable(P) and si.categorical({P: 1})
+    s["categorical([1], name=P)"] = lambda P: si.categorical([1], name=P)
+    s["entropy([P, 1/2])"] = lambda P: si.entropy([P, HALF])
     return s
 
 
@@ -391,6 +396,9 @@ CLI_SLOTS = [
     ["mi", P_],
     ["mi", "1/2, 0; 0, 1/2", "--base", P_],
     ["mi", "1/2, 0; 0, 1/2", "--assume", P_],
+    ["mi", "--given", P_],
+    ["mi", "--given", "0 0 0 = 1/2; 1 1 " + P_ + " = 1/2"],
+    ["entropy", "1/2, " + P_],
     ["derive", P_, "Die(2)"],
     ["derive", "entropy", P_],
     ["derive", "kl", "Die(2)", P_],
