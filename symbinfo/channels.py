@@ -146,6 +146,10 @@ class BlahutArimoto:
 
     ``lower`` = I(p; W) and ``upper`` = max_x D(W(·|x) ‖ q) bracket the capacity whatever p is;
     ``gap`` = upper − lower is the certificate.
+
+    >>> r = blahut_arimoto(binary_symmetric_channel(sp.Rational(1, 4)), dps=20)
+    >>> r.iterations, r.gap == 0, sp.N(r.capacity, 10)
+    (1, True, 0.1308120359)
     """
 
     lower: sp.Float
