@@ -18,11 +18,12 @@ from sympy.stats.rv import Distribution, RandomSymbol
 
 from .closedforms import CROSS_ENTROPY, ENTROPY, KL_DIVERGENCE, Rule
 from .closedforms.registry import hiding_huge_numbers
-from .closedforms.transformed import pullback
+from .closedforms.transformed import entropy_pushforward, pullback
 from .derivation import continuous, finite
 from .derivation.budget import call_within
 from .derivation.simplify import tidy
 from .distributions.continuous import pdf_of, read_univariate
+from .distributions.transformed import PushforwardDistribution
 from .distributions.view import (
     Kind,
     common_kind,
@@ -59,6 +60,8 @@ def _generic(value: sp.Expr) -> Evaluation:
 
 def distribution_entropy(dist: Distribution) -> Evaluation:
     """Entropy (differential for densities) of one non-finite distribution."""
+    if isinstance(dist, PushforwardDistribution):  # h(g(X)) = h(X) + E[log|g'(X)|]
+        return Evaluation(tidy(entropy_pushforward(dist)), RULE)
     hit = ENTROPY.apply(dist)
     if hit is not None:
         return Evaluation(tidy(hit[0]), RULE, hit[1])

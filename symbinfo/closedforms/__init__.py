@@ -15,4 +15,3 @@ __all__ = [
 # Rule modules register themselves on import (after the registries above exist).
 from . import kl_continuous  # noqa: E402, F401, I001
 from . import kl_crossfamily, kl_discrete, multivariate  # noqa: E402, F401
-from . import transformed  # noqa: E402, F401

@@ -1,4 +1,5 @@
-"""Entropy and KL of functions of random variables (change of variables).
+"""Entropy and KL of functions of random variables (change of variables). The engine applies
+these before the registries (a pushforward is no family of the catalog).
 
 For Y = g(X) with g strictly monotone and differentiable on X's support,
 
@@ -24,7 +25,6 @@ import sympy as sp
 from ..distributions.continuous import read_univariate
 from ..distributions.families import family_of
 from ..distributions.transformed import PushforwardDistribution
-from . import ENTROPY, KL_DIVERGENCE
 
 CHANGE = "Cover & Thomas, 2nd ed., §8.6 (change of variables, h(aX + b) = h(X) + log|a|)"
 INVARIANCE = "Kullback (1959), Information Theory and Statistics, ch. 2 Thm 4.1 (invariance)"
@@ -36,8 +36,6 @@ def _log_slope(d: PushforwardDistribution, x: sp.Symbol) -> sp.Expr:
     return sp.expand_log(sp.log(sp.factor(slope)), force=x.is_positive is True)
 
 
-@ENTROPY.register(PushforwardDistribution, source=CHANGE,
-                  conditions="g strictly monotone and differentiable on the support")
 def entropy_pushforward(d: PushforwardDistribution) -> sp.Expr:
     """h(g(X)) = h(X) + E[log|g'(X)|]."""
     from .. import engine
@@ -71,13 +69,3 @@ def pullback(p: sp.Basic, q: sp.Basic) -> tuple[sp.Basic, sp.Basic] | None:
     if bp is None or bq is None or sp.simplify(gp - gq) != 0:
         return None
     return bp, bq
-
-
-@KL_DIVERGENCE.register(PushforwardDistribution, PushforwardDistribution, source=INVARIANCE,
-                        conditions="one bijection g of both (declines otherwise)")
-def kl_pushforward(p: PushforwardDistribution, q: PushforwardDistribution) -> sp.Expr | None:
-    """D(g(P) ‖ g(Q)) = D(P ‖ Q)."""
-    from .. import engine
-
-    found = pullback(p, q)
-    return None if found is None else engine.kl_divergence(*found).value

@@ -136,6 +136,33 @@ def _monotone(g: sp.Expr, x: sp.Symbol, support: sp.Set) -> int | None:
     return call_within(decide) or 0
 
 
+class FoldedDistribution(SingleContinuousDistribution):
+    """The law of |X| for X ~ ``base`` with a support symmetric about 0: density
+    f(x) + f(−x) on [0, sup) (used for even maps, g(X) = g(|X|)).
+
+    >>> from sympy.stats.crv_types import NormalDistribution
+    >>> F = FoldedDistribution(NormalDistribution(0, 1))
+    >>> F.set, F.pdf(sp.Symbol("y", positive=True))
+    (Interval(0, oo), sqrt(2)*exp(-y**2/2)/sqrt(pi))
+    """
+
+    _argnames = ("base",)
+
+    @property
+    def set(self) -> sp.Set:
+        return sp.Interval(0, read_univariate(self.base).support.sup)
+
+    def pdf(self, y: sp.Expr) -> sp.Expr:
+        view = read_univariate(self.base)
+        return view.density_at(y) + view.density_at(-y)
+
+
+def _even_on_symmetric(g: sp.Expr, x: sp.Symbol, support: sp.Set) -> bool:
+    lo, hi = support.inf, support.sup
+    return (lo + hi == 0 or (lo == -sp.oo and hi == sp.oo)) and sp.expand(
+        g.subs(x, -x) - g) == 0
+
+
 class ConvolutionDistribution(SingleContinuousDistribution):
     """The law of X + Y for independent X ~ ``first`` and Y ~ ``second`` (densities): density
     the convolution ∫ f_X(t) f_Y(z − t) dt, closed when SymPy closes it within the budget,
@@ -300,6 +327,8 @@ def function_of_one(dist: Distribution, g: sp.Expr, x: sp.Symbol) -> Distributio
     if named is not None:
         return named
     support = read_univariate(dist).support
+    if _monotone(g, x, support) == 0 and _even_on_symmetric(g, x, support):
+        return function_of_one(FoldedDistribution(dist), g, x)  # g(X) = g(|X|)
     if _monotone(g, x, support) == 0:
         raise UnsupportedInputError(
             f"{_shown(g)} is not provably monotone on the support {support} of {dist}; "

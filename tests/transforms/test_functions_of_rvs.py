@@ -162,3 +162,16 @@ def test_a_sum_outside_the_families_is_a_convolution():
     d = distribution(st.Uniform("U", 0, 1) + st.Exponential("E", 1))
     z = sp.Symbol("z", positive=True)
     assert not d.pdf(z).has(sp.Integral)
+
+
+def test_even_maps_fold_the_variable():
+    # X**2 for X ~ Normal(0, s) is s**2 * ChiSquared(1): h = h(chi2_1) + 2 log s
+    s = sp.Symbol("s", positive=True)  # also the name the Mellin variable must not capture
+    h = si.entropy(st.Normal("X", 0, s) ** 2)
+    with mpmath.workdps(30):
+        f = lambda t: mpmath.exp(-t / 2) / mpmath.sqrt(2 * mpmath.pi * t)  # noqa: E731
+        # t = u**2 removes the 1/sqrt(t) singularity at 0
+        ref = -mpmath.quad(lambda u: 2 * u * f(u**2) * mpmath.log(f(u**2)), [0, 1, 4, mpmath.inf])
+        got = mpmath.mpf(sp.N(h.subs(s, 1), 35))
+        assert abs(got - ref) < mpmath.mpf(10) ** -25
+    assert sp.simplify(h.subs(s, 3) - h.subs(s, 1) - 2 * sp.log(3)) == 0
