@@ -226,8 +226,18 @@ def _entropy_of_subset(syms: list, f: sp.Expr, relations: list | None,
     relations = None if relations is None else [r.xreplace(real) for r in relations]
     order = [real[s] for s in (*kept, *others)]
     limits = _limits(relations, order) if relations is not None else None
-    if limits is None:  # a support that is not cut out by linear inequalities
-        return None
+    if limits is None:  # a support not cut out by linear inequalities: the definition over
+        # the whole space, h = -∫ f log m, m the marginal written with Heaviside indicators
+        # (a Piecewise inside an Integral inside a Piecewise is folded wrongly by SymPy)
+        if relations is None:
+            return None
+        fresh = {real[s]: sp.Dummy(real[s].name, real=True) for s in others}
+        indicator = sp.Mul(*(sp.Heaviside(-e) for e in relations))
+        marginal = sp.Integral((f * indicator).xreplace(fresh),
+                               *((v, -sp.oo, sp.oo) for v in fresh.values())) if fresh else f
+        inside = sp.And(*(e < 0 for e in relations))
+        whole = sp.Piecewise((f * sp.log(marginal), inside), (0, True), evaluate=False)
+        return -sp.Integral(whole, *((real[s], -sp.oo, sp.oo) for s in (*others, *kept)))
     # a variable whose range starts at 0 or above is positive: log(y exp(-y)) then splits
     positive = {v: sp.Dummy(v.name, positive=True) for v, lo, _ in limits if lo.is_nonnegative}
     f = f.xreplace(positive)

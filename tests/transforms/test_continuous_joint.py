@@ -114,3 +114,13 @@ def test_mvn_of_symbolic_dimension():
     assert abs(value(h) - value(si.entropy(Xe))) < ctx.mpf(10) ** -20
     assert abs(value(kl) - value(si.kl_divergence(Xe, Ye))) < ctx.mpf(10) ** -20
     assert abs(value(ce) - value(si.cross_entropy(Xe, Ye))) < ctx.mpf(10) ** -20
+
+
+def test_a_curved_support_is_an_honest_integral():
+    # uniform on the unit disk: no iterated limits from linear inequalities, so the definition
+    # over the plane, still an Integral (never the measure itself)
+    D = st.JointRV("J", sp.Piecewise((1 / sp.pi, x**2 + y**2 < 1), (0, True)))
+    mi = si.mutual_information(D[0], D[1])
+    assert mi.has(sp.Integral) and not mi.has(si.MutualInformation, si.Entropy)
+    joint = si.entropy(D[0], D[1])
+    assert joint.has(sp.Integral) and not joint.has(si.Entropy)
