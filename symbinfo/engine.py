@@ -23,7 +23,7 @@ from .derivation import continuous, finite
 from .derivation.budget import call_within
 from .derivation.simplify import tidy
 from .distributions.continuous import pdf_of, read_univariate
-from .distributions.transformed import PushforwardDistribution
+from .distributions.transformed import DiscretePushforwardDistribution, PushforwardDistribution
 from .distributions.view import (
     Kind,
     common_kind,
@@ -62,6 +62,8 @@ def distribution_entropy(dist: Distribution) -> Evaluation:
     """Entropy (differential for densities) of one non-finite distribution."""
     if isinstance(dist, PushforwardDistribution):  # h(g(X)) = h(X) + E[log|g'(X)|]
         return Evaluation(tidy(entropy_pushforward(dist)), RULE)
+    if isinstance(dist, DiscretePushforwardDistribution):  # H(g(X)) = H(X), g injective
+        return distribution_entropy(dist.base)
     hit = ENTROPY.apply(dist)
     if hit is not None:
         return Evaluation(tidy(hit[0]), RULE, hit[1])
@@ -247,6 +249,13 @@ def _by_definition_or_rule(
 
 def kl_divergence(p: sp.Basic, q: sp.Basic) -> Evaluation:
     """D_KL(P ‖ Q) in nats."""
+    pushed = (PushforwardDistribution, DiscretePushforwardDistribution)
+    if kind_of(p) is not Kind.FINITE and kind_of(q) is not Kind.FINITE and all(
+            isinstance(_dist(o), pushed) for o in (p, q)):
+        pulled = pullback(_dist(p), _dist(q))  # D(g(P) || g(Q)) = D(P || Q), g a bijection
+        if pulled is not None:
+            found = kl_divergence(*pulled)
+            return Evaluation(found.value, found.method, found.rule, (found,))
     found, dp, dq, inside = _by_definition_or_rule(p, q, finite.kl_divergence, KL_DIVERGENCE)
     if found is not None:
         return found

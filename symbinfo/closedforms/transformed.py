@@ -24,7 +24,7 @@ import sympy as sp
 
 from ..distributions.continuous import read_univariate
 from ..distributions.families import family_of
-from ..distributions.transformed import PushforwardDistribution
+from ..distributions.transformed import DiscretePushforwardDistribution, PushforwardDistribution
 
 CHANGE = "Cover & Thomas, 2nd ed., §8.6 (change of variables, h(aX + b) = h(X) + log|a|)"
 INVARIANCE = "Kullback (1959), Information Theory and Statistics, ch. 2 Thm 4.1 (invariance)"
@@ -60,7 +60,7 @@ def pullback(p: sp.Basic, q: sp.Basic) -> tuple[sp.Basic, sp.Basic] | None:
     t = sp.Dummy("t", real=True)
 
     def unwrap(d):
-        if isinstance(d, PushforwardDistribution):
+        if isinstance(d, (PushforwardDistribution, DiscretePushforwardDistribution)):
             return d.base, d.g(t)
         push = family_of(d).pushforward
         return (push.base(d), push.g(t)) if push is not None else (None, None)

@@ -136,6 +136,30 @@ def _monotone(g: sp.Expr, x: sp.Symbol, support: sp.Set) -> int | None:
     return call_within(decide) or 0
 
 
+class DiscretePushforwardDistribution(SingleDiscreteDistribution):
+    """The law of g(X) for a discrete X ~ ``base`` and g strictly monotone on its support
+    (so injective): pmf p_X(g⁻¹(y)) on the image of the support, and H(g(X)) = H(X).
+
+    >>> from sympy.stats.drv_types import PoissonDistribution
+    >>> t = sp.Dummy("t")
+    >>> D = DiscretePushforwardDistribution(PoissonDistribution(3), sp.Lambda(t, 2 * t + 1),
+    ...                                     sp.Lambda(t, (t - 1) / 2))
+    >>> D.pdf(5)
+    9*exp(-3)/2
+    """
+
+    _argnames = ("base", "g", "inverse")
+
+    @property
+    def set(self) -> sp.Set:
+        return sp.ImageSet(self.g, read_univariate(self.base).support)
+
+    def pdf(self, y: sp.Expr) -> sp.Expr:
+        from .continuous import pdf_of
+
+        return pdf_of(self.base, self.inverse(y))
+
+
 class FoldedDistribution(SingleContinuousDistribution):
     """The law of |X| for X ~ ``base`` with a support symmetric about 0: density
     f(x) + f(−x) on [0, sup) (used for even maps, g(X) = g(|X|)).
@@ -327,6 +351,8 @@ def function_of_one(dist: Distribution, g: sp.Expr, x: sp.Symbol) -> Distributio
     if named is not None:
         return named
     support = read_univariate(dist).support
+    if not isinstance(dist, SingleContinuousDistribution):
+        return _discrete_function(dist, g, x, support)
     if _monotone(g, x, support) == 0 and _even_on_symmetric(g, x, support):
         return function_of_one(FoldedDistribution(dist), g, x)  # g(X) = g(|X|)
     if _monotone(g, x, support) == 0:
@@ -347,6 +373,24 @@ def function_of_one(dist: Distribution, g: sp.Expr, x: sp.Symbol) -> Distributio
     if inverse is None:
         raise UnsupportedInputError(f"cannot invert {_shown(g)} to write the density of it")
     return PushforwardDistribution(dist, lam, inverse)
+
+
+def _discrete_function(dist: Distribution, g: sp.Expr, x: sp.Symbol,
+                       support: sp.Set) -> Distribution:
+    """g(X) for a discrete X: a relabelling when g is strictly monotone on the support."""
+    if _monotone(g, x, sp.Interval(support.inf, support.sup)) in (0, None):
+        raise UnsupportedInputError(
+            f"{_shown(g)} is not provably monotone on the support of {dist}; symbinfo reads "
+            "injective functions of one discrete variable (and sums)")
+    t = sp.Dummy("t", real=True)
+    parts = _affine_parts(g, x)
+    if parts is not None:
+        inverse = sp.Lambda(t, (t - parts[1]) / parts[0])
+    else:
+        inverse = _inverse(g.subs(x, t), t, False)
+        if inverse is None:
+            raise UnsupportedInputError(f"cannot invert {_shown(g)} to write the pmf of it")
+    return DiscretePushforwardDistribution(dist, sp.Lambda(t, g.subs(x, t)), inverse)
 
 
 def _summand(term: sp.Expr) -> Distribution:

@@ -175,3 +175,14 @@ def test_even_maps_fold_the_variable():
         got = mpmath.mpf(sp.N(h.subs(s, 1), 35))
         assert abs(got - ref) < mpmath.mpf(10) ** -25
     assert sp.simplify(h.subs(s, 3) - h.subs(s, 1) - 2 * sp.log(3)) == 0
+
+
+def test_injective_maps_of_discrete_variables_keep_the_entropy():
+    # H(g(X)) = H(X) for injective g (no Jacobian for a pmf); KL invariant too
+    P, Q = st.Poisson("P", 3), st.Poisson("Q", 2)
+    assert si.entropy(2 * P + 3) == si.entropy(P)
+    assert si.kl_divergence(2 * P + 3, 2 * Q + 3) == si.kl_divergence(P, Q)
+    d = distribution(2 * P + 3)
+    with mpmath.workdps(30):  # the relabelled pmf sums to 1 over its image
+        total = mpmath.nsum(lambda k: mpmath.mpf(sp.N(d.pdf(2 * int(k) + 3), 35)), [0, 60])
+        assert abs(total - 1) < mpmath.mpf(10) ** -25
