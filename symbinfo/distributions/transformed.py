@@ -187,6 +187,72 @@ def _even_on_symmetric(g: sp.Expr, x: sp.Symbol, support: sp.Set) -> bool:
         g.subs(x, -x) - g) == 0
 
 
+class BranchedPushforwardDistribution(SingleContinuousDistribution):
+    """The law of g(X) for g monotone between the ``cuts`` (its critical points inside X's
+    support): density Σₖ f_X(hₖ(y)) |hₖ′(y)| over the branches hₖ = (g on the k-th piece)⁻¹,
+    each where y lies in that piece's image (Casella & Berger, Thm 2.1.8).
+
+    >>> from sympy.stats.crv_types import NormalDistribution
+    >>> x = sp.Dummy("x", real=True)
+    >>> B = function_of_one(NormalDistribution(0, 1), x**2 - 2 * x, x)
+    >>> type(B).__name__, B.set
+    ('BranchedPushforwardDistribution', Interval(-1, oo))
+    """
+
+    _argnames = ("base", "g", "cuts", "inverses")
+
+    def _pieces(self) -> list[tuple[sp.Expr, sp.Expr]]:
+        lo, hi = read_univariate(self.base).bounds
+        ends = [lo, *self.cuts, hi]
+        return [(_end(self.g, a, 1), _end(self.g, b, -1)) for a, b in itertools.pairwise(ends)]
+
+    @property
+    def set(self) -> sp.Set:
+        values = [v for piece in self._pieces() for v in piece]
+        return sp.Interval(sp.Min(*values), sp.Max(*values))
+
+    def pdf(self, y: sp.Expr) -> sp.Expr:
+        view = read_univariate(self.base)
+        t = sp.Dummy("t", real=True)
+        total = sp.S.Zero
+        for (a, b), inverse in zip(self._pieces(), self.inverses, strict=True):
+            back = inverse.expr.subs(inverse.variables[0], t)
+            slope = sp.Abs(sp.diff(back, t))
+            low, high = sp.Min(a, b), sp.Max(a, b)
+            term = sp.Piecewise((view.density_at(back) * slope, (t > low) & (t < high)),
+                                (0, True))
+            total += term.subs(t, y)
+        return total
+
+
+def _branches(dist: Distribution, g: sp.Expr, x: sp.Symbol,
+              support: sp.Set) -> Distribution | None:
+    """g(X) for g with finitely many numeric critical points inside the support, or None."""
+    lo, hi = support.inf, support.sup
+    crit = call_within(lambda: sp.solveset(sp.diff(g, x), x, sp.Interval.open(lo, hi)))
+    if not isinstance(crit, sp.FiniteSet) or not 0 < len(crit) <= 8 or not all(
+            c.is_number and c.is_real for c in crit):
+        return None
+    cuts = sorted(crit, key=float)
+    ends = [lo, *cuts, hi]
+    t = sp.Dummy("t", real=True)
+    y = sp.Dummy("y", real=True)
+    sols = call_within(lambda: sp.solve(sp.Eq(g.subs(x, t), y), t))
+    if not sols:
+        return None
+    inverses = []
+    for a, b in itertools.pairwise(ends):
+        mid = (a + b) / 2 if a.is_finite and b.is_finite else (b - 1 if b.is_finite else a + 1)
+        at = g.subs(x, mid)
+        found = [sol for sol in sols if not sol.has(sp.I)
+                 and abs(sp.N(sol.subs(y, at) - mid, 30)) < 1e-20]
+        if len(found) != 1:
+            return None
+        inverses.append(sp.Lambda(y, found[0]))
+    return BranchedPushforwardDistribution(dist, sp.Lambda(t, g.subs(x, t)), sp.Tuple(*cuts),
+                                           sp.Tuple(*inverses))
+
+
 class ConvolutionDistribution(SingleContinuousDistribution):
     """The law of X + Y for independent X ~ ``first`` and Y ~ ``second`` (densities): density
     the convolution ∫ f_X(t) f_Y(z − t) dt, closed when SymPy closes it within the budget,
@@ -356,6 +422,9 @@ def function_of_one(dist: Distribution, g: sp.Expr, x: sp.Symbol) -> Distributio
     if _monotone(g, x, support) == 0 and _even_on_symmetric(g, x, support):
         return function_of_one(FoldedDistribution(dist), g, x)  # g(X) = g(|X|)
     if _monotone(g, x, support) == 0:
+        branched = _branches(dist, g, x, support)
+        if branched is not None:
+            return branched
         raise UnsupportedInputError(
             f"{_shown(g)} is not provably monotone on the support {support} of {dist}; "
             "symbinfo reads monotone functions of one continuous variable (and sums)"

@@ -186,3 +186,29 @@ def test_injective_maps_of_discrete_variables_keep_the_entropy():
     with mpmath.workdps(30):  # the relabelled pmf sums to 1 over its image
         total = mpmath.nsum(lambda k: mpmath.mpf(sp.N(d.pdf(2 * int(k) + 3), 35)), [0, 60])
         assert abs(total - 1) < mpmath.mpf(10) ** -25
+
+
+def test_non_monotone_maps_by_branches():
+    # Y = X**2 - 2X = (X - 1)**2 - 1 for X ~ N(0, 1): two branches x = 1 ± sqrt(y + 1)
+    X = st.Normal("X", 0, 1)
+    d = distribution(X**2 - 2 * X)
+    assert d.set == sp.Interval(-1, sp.oo)
+    with si.using_limits(integrate_seconds=1):
+        h = si.entropy(X**2 - 2 * X)
+    assert h.has(sp.Integral)  # honest: no closed form
+    y = sp.Symbol("y", real=True)
+    f = sp.lambdify(y, d.pdf(y), "mpmath")
+    with mpmath.workdps(60):  # y = u**2 - 1 must keep u**2 for tiny u (cancellation)
+        phi = lambda v: mpmath.exp(-v**2 / 2) / mpmath.sqrt(2 * mpmath.pi)  # noqa: E731
+
+        def g(u):  # the same density typed by hand, in u = sqrt(y + 1) (y = u**2 - 1)
+            return (phi(1 - u) + phi(1 + u)) / (2 * u)
+
+        total = mpmath.quad(lambda u: 2 * u * f(u**2 - 1), [0, 1, 3, mpmath.inf])
+        assert abs(total - 1) < mpmath.mpf(10) ** -20
+        ref = -mpmath.quad(lambda u: 2 * u * g(u) * mpmath.log(g(u)), [0, 1, 3, mpmath.inf])
+        def xlogx(v):
+            return v * mpmath.log(v) if v > 0 else mpmath.mpf(0)
+
+        got = -mpmath.quad(lambda u: 2 * u * xlogx(f(u**2 - 1)), [0, 1, 3, mpmath.inf])
+        assert abs(got - ref) < mpmath.mpf(10) ** -20
