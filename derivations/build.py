@@ -888,5 +888,90 @@ notebook("10-data-processing", "The data-processing inequality", [
     code(VERIFY_CELL),
 ])
 
+notebook("11-maximum-entropy", "The principle of maximum entropy", [
+    md(r"""
+    Among all densities on a support that meet the constraints $\mathbb{E}[s_i(X)] = c_i$, the
+    one of largest differential entropy is $p^*(x) = e^{\lambda_0 + \sum_i \lambda_i s_i(x)}$
+    (Lagrange multipliers; Cover & Thomas, Thm 12.1.1). It is optimal by **Gibbs' inequality**:
+    $\log p^*$ is a combination of the constrained statistics, so every $f$ meeting the
+    constraints has $-\mathbb{E}_f[\log p^*] = h(p^*)$ and
+    $$h(f) = h(p^*) - D(f \,\|\, p^*) \le h(p^*).$$
+    `si.max_entropy(support, constraints)` derives $p^*$, names its family and checks every
+    step of the derivation.
+    """),
+    code(IMPORTS),
+    md("## The Gaussian: the line, a mean and a variance"),
+    code("""
+    x = sp.Symbol("x", real=True)
+    mu = sp.Symbol("mu", real=True)
+    sigma = sp.Symbol("sigma", positive=True)
+    gauss = si.max_entropy(sp.Reals, {x: mu, (x - mu)**2: sigma**2}, variable=x)
+    print(gauss.family, gauss.distribution)
+    show("h(p^*)", gauss.entropy)
+    gauss.derivation
+    """),
+    md("## The exponential: the half line and a mean"),
+    code("""
+    m = sp.Symbol("m", positive=True)
+    expo = si.max_entropy(sp.Interval(0, sp.oo), {x: m}, variable=x)
+    print(expo.family, expo.distribution)
+    show("h(p^*)", expo.entropy)
+    expo.derivation
+    """),
+    md(r"""
+    ## Gibbs' inequality for a competitor
+    A Laplace density with variance 1 meets the Gaussian's constraints ($\mu = 0$,
+    $\sigma = 1$); its entropy falls short by exactly $D(f \,\|\, p^*)$:
+    """),
+    code("""
+    from sympy.stats import Gamma, Laplace, Logistic, Normal, Uniform
+    unit = si.max_entropy(sp.Reals, {x: 0, x**2: 1}, variable=x)
+    competitor = Laplace("L", 0, 1 / sp.sqrt(2))
+    unit.gibbs(competitor)
+    """),
+    md("## Competing densities of variance 1, and of mean 1 on the half line"),
+    code("""
+    %matplotlib inline
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    rivals = {
+        "Normal": Normal("N", 0, 1),
+        "Laplace": Laplace("L", 0, 1 / sp.sqrt(2)),
+        "Logistic": Logistic("G", 0, sp.sqrt(3) / sp.pi),
+        "Uniform": Uniform("U", -sp.sqrt(3), sp.sqrt(3)),
+    }
+    h = {name: si.entropy(rv) for name, rv in rivals.items()}
+    k = sp.Symbol("k", positive=True)
+    h_gamma = si.entropy(Gamma("K", k, 1 / k))   # mean 1 for every shape k
+    f_gamma = sp.lambdify(k, h_gamma, "mpmath")
+    ks = np.linspace(0.2, 6, 120)
+
+    fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3))
+    left.bar(list(h), [float(v) for v in h.values()])
+    left.set_ylim(1.2, 1.45); left.set_ylabel("nats"); left.set_title("variance 1")
+    right.plot(ks, [float(f_gamma(v)) for v in ks], label="Gamma(k, 1/k)")
+    right.axvline(1, color="gray", ls=":", label="k = 1: Exponential")
+    right.set_xlabel("shape k"); right.set_title("mean 1 on [0, oo)"); right.legend()
+    plt.show()
+    """),
+    md("## Verified results"),
+    code("""
+    L = rivals["Laplace"]
+    claims = {
+        "h(Normal) = log(2 pi e sigma^2)/2": (gauss.entropy, sp.log(2 * sp.pi * sp.E * sigma**2) / 2),
+        "h(Exponential) = 1 + log m": (expo.entropy, 1 + sp.log(m)),
+        "Gibbs: h(Laplace) = h(Normal) - D(Laplace || Normal)": (
+            h["Laplace"], h["Normal"] - si.kl_divergence(L, rivals["Normal"])),
+        "Laplace below Normal": (h["Laplace"], "<=", h["Normal"]),
+        "Logistic below Normal": (h["Logistic"], "<=", h["Normal"]),
+        "Uniform below Normal": (h["Uniform"], "<=", h["Normal"]),
+        "Gamma(3, 1/3) below Exponential(1)": (h_gamma.subs(k, 3), "<=", expo.entropy.subs(m, 1)),
+        "Gamma(1/2, 2) below Exponential(1)": (h_gamma.subs(k, sp.Rational(1, 2)), "<=", expo.entropy.subs(m, 1)),
+    }
+    """),
+    code(VERIFY_CELL),
+], requires=("module:symbinfo.maxent",))
+
 if __name__ == "__main__":
     print("wrote", len(list(HERE.glob("*.ipynb"))), "notebooks to", HERE)

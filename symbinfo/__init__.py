@@ -135,3 +135,32 @@ __all__ = [
 from .codegen import to_source
 
 __all__ += ["to_source"]
+
+# --- issue 10: functions of continuous variables, channels, maximum entropy -------------------
+from .channels import (  # noqa: E402
+    BlahutArimoto,
+    binary_erasure_channel,
+    binary_symmetric_channel,
+    blahut_arimoto,
+    channel_capacity,
+    gaussian_channel_capacity,
+    z_channel,
+)
+
+__all__ += [
+    "BlahutArimoto",
+    "binary_erasure_channel",
+    "binary_symmetric_channel",
+    "blahut_arimoto",
+    "channel_capacity",
+    "gaussian_channel_capacity",
+    "z_channel",
+]
+
+from .maxent import MaxEntropy, max_entropy  # noqa: E402
+
+__all__ += ["MaxEntropy", "max_entropy"]
+
+from .distributions.categorical import categorical  # noqa: E402
+
+__all__ += ["categorical"]

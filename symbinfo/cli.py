@@ -19,6 +19,7 @@ import contextlib
 import dataclasses
 import math
 import os
+import re
 import sys
 import warnings
 from collections.abc import Callable, Sequence
@@ -255,7 +256,13 @@ def _holds(result: object) -> int:
 def _cmd_entropy(args: argparse.Namespace) -> int:
     from .measures import Entropy
 
-    X = _inputs(args).distribution(args.dist, "X")
+    inputs = _inputs(args)
+    table = _entropy_table(args.dist, inputs)
+    if table is not None:
+        measure = Entropy(*table, base=_base(args.base))
+        _emit(args, render(measure, measure.doit(), args.format))
+        return 0
+    X = inputs.distribution(args.dist, "X")
     measure = Entropy(X, base=_base(args.base))
     _emit(args, render(measure, measure.doit(), args.format))
     return 0
@@ -294,10 +301,74 @@ def parse_table(text: str, inputs: _Inputs) -> list[list[sp.Basic]]:
     return table
 
 
+#: a distribution is written as a call, ``Name(...)``; anything else is a table of numbers
+_CALL = re.compile(r"^\s*[A-Za-z_]\w*\s*\(.*\)\s*$", re.DOTALL)
+
+
+def _entropy_table(text: str, inputs: _Inputs) -> tuple | None:
+    """The variables of a probability table written on the command line (``'1/2, 1/4, 1/4'``
+    for one variable, rows separated by ``;`` for two), or None for a distribution.
+
+    >>> [str(v) for v in _entropy_table("1/2, 0; 1/4, 1/4", _Inputs({}, {}))]
+    ['X', 'Y']
+    >>> _entropy_table("Normal(0, 1)", _Inputs({}, {})) is None
+    True
+    """
+    from .distributions.joint import FiniteJointRV
+
+    if _CALL.match(text):
+        return None
+    table = parse_table(text, inputs)
+    if len(table) == 1:
+        return (FiniteJointRV("X", table[0]),)
+    return tuple(FiniteJointRV("X Y", table))
+
+
+def parse_entries(text: str, inputs: _Inputs) -> dict[tuple, sp.Basic]:
+    """A joint table of three (or more) variables written as ``x y z = p`` entries separated
+    by ``;``.
+
+    >>> parse_entries("0 0 0 = 1/2; 1 1 1 = 1/2", _Inputs({}, {}))
+    {(0, 0, 0): 1/2, (1, 1, 1): 1/2}
+    """
+    table: dict[tuple, sp.Basic] = {}
+    for entry in (e.strip() for e in text.split(";")):
+        if not entry:
+            continue
+        if entry.count("=") != 1:
+            raise UsageError(f"a table entry is 'x y z = p', got {entry!r:.60}")
+        outcome, prob = entry.split("=")
+        key = tuple(inputs.formula(v, "sympy") for v in outcome.split())
+        table[key] = inputs.formula(prob.strip(), "sympy")
+    if not table or len({len(k) for k in table}) != 1 or len(next(iter(table))) < 3:
+        raise UsageError(f"--given needs entries 'x y z = p' of three values, got {text!r:.60}")
+    return table
+
+
+def _cmd_mi_given(args: argparse.Namespace) -> int:
+    from .distributions.joint import FiniteJointRV
+    from .measures import ConditionalEntropy, MutualInformation
+
+    table = parse_entries(args.table, _inputs(args))
+    names = " ".join(["X", "Y", "Z", *(f"Z{i}" for i in range(2, len(next(iter(table))) - 1))])
+    X, Y, *Z = FiniteJointRV(names, table)
+    given = tuple(Z)
+    base = _base(args.base)
+    lines = []
+    for m in (MutualInformation(X, Y, given=given, base=base),
+              ConditionalEntropy(X, given=(Y, *given), base=base),
+              ConditionalEntropy(Y, given=(X, *given), base=base)):
+        lines.append(render(m, m.doit(), args.format))
+    _emit(args, ("\n\n" if args.format == "markdown" else "\n").join(lines))
+    return 0
+
+
 def _cmd_mi(args: argparse.Namespace) -> int:
     from .distributions.joint import FiniteJointRV
     from .measures import ConditionalEntropy, MutualInformation
 
+    if args.given:
+        return _cmd_mi_given(args)
     table = parse_table(args.table, _inputs(args))
     X, Y = FiniteJointRV("X Y", table)
     base = _base(args.base)
@@ -478,7 +549,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="how formulas are written (auto: LaTeX if it has a backslash)")
 
     p = command("entropy", _cmd_entropy, "entropy (differential for densities) of a distribution")
-    p.add_argument("dist", help='e.g. "Normal(mu, sigma)"')
+    p.add_argument("dist", help='e.g. "Normal(mu, sigma)", or a table: "1/2, 1/4, 1/4" or '
+                                "'1/2, 0; 1/4, 1/4' (joint entropy of two variables)")
     for name, func, what in (("cross-entropy", _cmd_cross_entropy, "cross-entropy H(P, Q)"),
                              ("kl", _cmd_kl, "KL divergence D_KL(P || Q)")):
         p = command(name, func, what)
@@ -488,6 +560,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("mi", _cmd_mi, "mutual information and conditional entropies of a joint table")
     p.add_argument("table", help="p(x, y) as rows separated by ';', e.g. '1/2, 0; 1/4, 1/4' "
                                  "(rows are values of X, columns values of Y)")
+    p.add_argument("--given", action="store_true",
+                   help="TABLE has three variables, as 'x y z = p' entries separated by ';': "
+                        "print I(X; Y | Z), H(X | Y, Z), H(Y | X, Z)")
 
     p = command("derive", _cmd_derive, "step-by-step derivation of a measure")
     p.add_argument("measure", choices=("entropy", "kl", "cross-entropy"))

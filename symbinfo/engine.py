@@ -8,17 +8,22 @@ path the engine really took.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import sympy as sp
+from sympy.stats.joint_rv_types import MultivariateNormalDistribution
 from sympy.stats.rv import Distribution, RandomSymbol
 
 from .closedforms import CROSS_ENTROPY, ENTROPY, KL_DIVERGENCE, Rule
 from .closedforms.registry import hiding_huge_numbers
+from .closedforms.transformed import entropy_pushforward, pullback
 from .derivation import continuous, finite
+from .derivation.budget import call_within
 from .derivation.simplify import tidy
 from .distributions.continuous import pdf_of, read_univariate
+from .distributions.transformed import DiscretePushforwardDistribution, PushforwardDistribution
 from .distributions.view import (
     Kind,
     common_kind,
@@ -55,6 +60,10 @@ def _generic(value: sp.Expr) -> Evaluation:
 
 def distribution_entropy(dist: Distribution) -> Evaluation:
     """Entropy (differential for densities) of one non-finite distribution."""
+    if isinstance(dist, PushforwardDistribution):  # h(g(X)) = h(X) + E[log|g'(X)|]
+        return Evaluation(tidy(entropy_pushforward(dist)), RULE)
+    if isinstance(dist, DiscretePushforwardDistribution):  # H(g(X)) = H(X), g injective
+        return distribution_entropy(dist.base)
     hit = ENTROPY.apply(dist)
     if hit is not None:
         return Evaluation(tidy(hit[0]), RULE, hit[1])
@@ -68,13 +77,20 @@ def joint_entropy(atoms: Sequence[sp.Basic]) -> Evaluation:
     if kind is Kind.FINITE:
         joint = finite_joint(atoms)
         return Evaluation(tidy(finite.entropy(joint.marginal(range(len(atoms))))), FINITE_SUM)
-    if len(atoms) == 1 and kind in (Kind.CONTINUOUS, Kind.DISCRETE):
+    if len(atoms) == 1 and (kind in (Kind.CONTINUOUS, Kind.DISCRETE) or isinstance(
+            atoms[0], (Distribution, RandomSymbol))):  # one whole (multivariate) variable
         return distribution_entropy(distribution(atoms[0]))
     return _multivariate_entropy(atoms)
 
 
 def _multivariate_entropy(atoms: tuple) -> Evaluation:
+    from .distributions import continuous_joint
     from .measures.shannon import Entropy
+
+    for reader in (continuous_joint.linear_joint_entropy, continuous_joint.density_joint_entropy):
+        value = reader(atoms)
+        if value is not None:
+            return _generic(value)
 
     try:
         from .derivation import multivariate
@@ -110,8 +126,34 @@ def entropy_combination(terms: Mapping[tuple, sp.Expr]) -> Evaluation:
     parts = {k: joint_entropy(k) for k in terms}
     value = sp.Add(*(c * parts[k].value for k, c in terms.items()))
     method = UNEVALUATED if any(p.method == UNEVALUATED for p in parts.values()) else COMBINED
+    if method != UNEVALUATED and len(terms) > 1:
+        value = _one_log(tidy(value))
     return Evaluation(value if method == UNEVALUATED else tidy(value), method,
                       parts=tuple(parts.values()))
+
+
+def _one_log(value: sp.Expr) -> sp.Expr:
+    """A difference of logs as one log when that is shorter: the textbook's
+    log(1 + s²/n²)/2 rather than log(n² + s²)/2 - log(n)."""
+    if not value.has(sp.log) or value.has(sp.Piecewise, sp.Integral):
+        return value
+    combined = sp.logcombine(value, force=True)
+    logs = [t for t in sp.Add.make_args(combined) if t.has(sp.log)]
+    if len(logs) != 1:
+        return value
+    coeff, inner = logs[0].as_independent(sp.log)
+    if not isinstance(inner, sp.log):
+        return value
+    rest = combined - logs[0]
+    arg = inner.args[0]
+    if not arg.free_symbols:  # log(2**40/3**27) is no textbook form: keep the logs of numbers
+        return value
+    q = functools.reduce(sp.ilcm, (p.exp.q for p in arg.atoms(sp.Pow) if p.exp.is_Rational), 1)
+    candidate = rest + coeff / q * sp.log(sp.expand(arg**q))
+    if sp.count_ops(candidate) < sp.count_ops(value) and call_within(
+            sp.simplify, candidate - value) == 0:
+        return candidate
+    return value
 
 
 # --- measures between two distributions -----------------------------------------------------
@@ -148,6 +190,8 @@ def _support_inside(p: sp.Basic, q: sp.Basic) -> sp.Basic | None:
             # an interval of values: only the extreme atoms bind (3 <= n, not 1 <= n & 2 <= n...)
             return sp.And(q_support.inf <= min(undecided), max(undecided) <= q_support.sup)
         return sp.And(*(q_support.contains(x) for x in undecided))
+    if all(isinstance(_dist(o), MultivariateNormalDistribution) for o in (p, q)):
+        return sp.true  # Gaussian densities are positive everywhere (in any dimension n)
     if Kind.FINITE in (kp, kq) or Kind.MULTIVARIATE in (kp, kq):
         subset = support(p).is_subset(support(q))
         return None if subset is None else (sp.true if subset else sp.false)
@@ -205,9 +249,20 @@ def _by_definition_or_rule(
 
 def kl_divergence(p: sp.Basic, q: sp.Basic) -> Evaluation:
     """D_KL(P ‖ Q) in nats."""
+    pushed = (PushforwardDistribution, DiscretePushforwardDistribution)
+    if kind_of(p) is not Kind.FINITE and kind_of(q) is not Kind.FINITE and all(
+            isinstance(_dist(o), pushed) for o in (p, q)):
+        pulled = pullback(_dist(p), _dist(q))  # D(g(P) || g(Q)) = D(P || Q), g a bijection
+        if pulled is not None:
+            found = kl_divergence(*pulled)
+            return Evaluation(found.value, found.method, found.rule, (found,))
     found, dp, dq, inside = _by_definition_or_rule(p, q, finite.kl_divergence, KL_DIVERGENCE)
     if found is not None:
         return found
+    pulled = pullback(dp, dq)  # D(g(P) || g(Q)) = D(P || Q) for one bijection g
+    if pulled is not None:
+        found = kl_divergence(*pulled)
+        return Evaluation(found.value, found.method, found.rule, (found,))
     return _generic(_inside_or_oo(inside, hiding_huge_numbers(continuous.kl_divergence, dp, dq)))
 
 
@@ -232,6 +287,8 @@ def _plus(h: sp.Expr, kl: sp.Expr) -> sp.Expr:
 def _dist(obj: sp.Basic) -> Distribution | None:
     """The sympy.stats distribution behind ``obj``; ``None`` for a table variable/expression."""
     if isinstance(obj, (Distribution, RandomSymbol)):
+        return distribution(obj)
+    if kind_of(obj) in (Kind.CONTINUOUS, Kind.DISCRETE):  # a function of random variables
         return distribution(obj)
     return None
 

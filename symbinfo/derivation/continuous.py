@@ -76,7 +76,7 @@ def _moment_from_mgf(view: UnivariateView, g: sp.Expr, y: sp.Symbol) -> sp.Expr 
 
 def _expect_log(f: sp.Expr, y: sp.Symbol, limits: tuple, clock: _Clock) -> sp.Expr | None:
     """E[log Y] as d/ds E[Y^s] at s = 0, from one Mellin integral."""
-    s = sp.Symbol("s", positive=True)
+    s = sp.Dummy("s", positive=True)  # a Dummy: a user's own positive "s" is no Mellin variable
     mellin = integrate_within(y**s * f, (y, *limits), seconds=clock.left(3))
     if mellin is None:
         return None

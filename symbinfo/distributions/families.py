@@ -116,6 +116,18 @@ class ExpFamily:
 
 
 @dataclass(frozen=True)
+class Pushforward:
+    """The family is the law of g(Y), Y ~ ``base(d)`` of class ``base_cls``, g strictly
+    increasing on Y's support; ``of_base(b)`` is the member that is g(Y) for Y ~ b."""
+
+    base_cls: type
+    g: Callable[[sp.Expr], sp.Expr]
+    base: Callable[[Dist], Dist]
+    of_base: Callable[[Dist], Dist]
+    source: str = ""
+
+
+@dataclass(frozen=True)
 class Family:
     """What symbinfo knows about one sympy.stats family (see the module docstring)."""
 
@@ -133,6 +145,13 @@ class Family:
     pieces: Callable[[Dist, sp.Symbol], list | None] | None = None
     #: arguments that are switches, not parameters, with the value catalog instances use
     flags: tuple[tuple[str, sp.Basic], ...] = ()
+    #: the family is the law of g(Y) for Y from another family (LogNormal = exp(Normal))
+    pushforward: Pushforward | None = None
+    #: symmetric about its location: -X is the family at -location, same scale
+    symmetric: bool = False
+    #: the law of X + Y (X of this family, Y independent of any family) when it stays in a
+    #: family, else None
+    convolve: Callable[[Dist, Dist], Dist | None] | None = None
 
     @property
     def name(self) -> str:
@@ -576,6 +595,80 @@ def _uniform_sum_pieces(d: Dist, x: sp.Symbol) -> list | None:
     return pieces
 
 
+# --- functions of variables: pushforwards, symmetry, sums of independent variables -----------
+
+PUSHFORWARD: dict[type, Pushforward] = {
+    C.LogNormalDistribution: Pushforward(
+        C.NormalDistribution, exp, lambda d: C.NormalDistribution(d.mean, d.std),
+        lambda b: C.LogNormalDistribution(b.mean, b.std), JKB1 + ", ch. 14"),
+    C.LogitNormalDistribution: Pushforward(
+        C.NormalDistribution, lambda y: 1 / (1 + exp(-y)),
+        lambda d: C.NormalDistribution(d.mu, d.s),
+        lambda b: C.LogitNormalDistribution(b.mean, b.std),
+        "Atchison & Shen (1980), Biometrika 67(2)"),
+    C.LogCauchyDistribution: Pushforward(
+        C.CauchyDistribution, exp, lambda d: C.CauchyDistribution(d.mu, d.sigma),
+        lambda b: C.LogCauchyDistribution(b.x0, b.gamma), HERE),
+    C.LogLogisticDistribution: Pushforward(
+        C.LogisticDistribution, exp, lambda d: C.LogisticDistribution(log(d.alpha), 1 / d.beta),
+        lambda b: C.LogLogisticDistribution(exp(b.mu), 1 / b.s), JKB2 + ", ch. 23"),
+    C.ReciprocalDistribution: Pushforward(
+        C.UniformDistribution, exp, lambda d: C.UniformDistribution(log(d.a), log(d.b)),
+        lambda b: C.ReciprocalDistribution(exp(b.left), exp(b.right)), HERE),
+    C.ChiDistribution: Pushforward(
+        C.ChiSquaredDistribution, sqrt, lambda d: C.ChiSquaredDistribution(d.k),
+        lambda b: C.ChiDistribution(b.k), JKB1 + ", ch. 18"),
+}
+
+SYMMETRIC = {C.NormalDistribution, C.CauchyDistribution, C.LaplaceDistribution,
+             C.LogisticDistribution, C.RaisedCosineDistribution}
+
+
+def _same(a: sp.Expr, b: sp.Expr) -> bool:
+    return sp.simplify(a - b) == 0
+
+
+def _gamma_like(d: Dist) -> tuple[sp.Expr, sp.Expr] | None:
+    """(shape, scale) of a Gamma, Exponential or chi-squared law, else None."""
+    if isinstance(d, C.GammaDistribution):
+        return d.k, d.theta
+    if isinstance(d, C.ExponentialDistribution):
+        return sp.S.One, 1 / d.rate
+    if isinstance(d, C.ChiSquaredDistribution):
+        return d.k / 2, sp.Integer(2)
+    return None
+
+
+def _gamma_sum(d: Dist, e: Dist) -> Dist | None:
+    # Gamma(k1, θ) + Gamma(k2, θ) = Gamma(k1 + k2, θ) (CB Example 4.6.8); Exp(λ) = Gamma(1, 1/λ);
+    # χ²(k) = Gamma(k/2, 2); n iid exponentials give the Erlang Gamma(n, 1/λ)
+    a, b = _gamma_like(d), _gamma_like(e)
+    if a is None or b is None or not _same(a[1], b[1]):
+        return None
+    if isinstance(d, C.ChiSquaredDistribution) and isinstance(e, C.ChiSquaredDistribution):
+        return C.ChiSquaredDistribution(d.k + e.k)
+    return C.GammaDistribution(a[0] + b[0], a[1])
+
+
+CONVOLVE: dict[type, Callable[[Dist, Dist], Dist | None]] = {
+    # CB §4.6: sums of independent normals, Poissons; Cauchy is stable (JKB1 ch. 16)
+    C.NormalDistribution: lambda d, e: C.NormalDistribution(
+        d.mean + e.mean, sqrt(d.std**2 + e.std**2)) if isinstance(e, C.NormalDistribution)
+    else None,
+    C.CauchyDistribution: lambda d, e: C.CauchyDistribution(d.x0 + e.x0, d.gamma + e.gamma)
+    if isinstance(e, C.CauchyDistribution) else None,
+    C.GammaDistribution: _gamma_sum,
+    C.ExponentialDistribution: _gamma_sum,
+    C.ChiSquaredDistribution: _gamma_sum,
+    D.PoissonDistribution: lambda d, e: D.PoissonDistribution(d.lamda + e.lamda)
+    if isinstance(e, D.PoissonDistribution) else None,
+    D.NegativeBinomialDistribution: lambda d, e: D.NegativeBinomialDistribution(d.r + e.r, d.p)
+    if isinstance(e, D.NegativeBinomialDistribution) and _same(d.p, e.p) else None,
+    F.BinomialDistribution: lambda d, e: F.BinomialDistribution(d.n + e.n, d.p, *d.args[2:])
+    if isinstance(e, F.BinomialDistribution) and _same(d.p, e.p) else None,
+}
+
+
 # --- the records -------------------------------------------------------------------------------
 
 _RECORDS: list[Family] = [
@@ -665,7 +758,10 @@ _RECORDS: list[Family] = [
 
 FAMILIES: dict[type, Family] = {
     rec.cls: Family(**{**rec.__dict__, "expfamily": EXPFAMILY.get(rec.cls),
-                       "expect": EXPECT.get(rec.cls, Expectations())})
+                       "expect": EXPECT.get(rec.cls, Expectations()),
+                       "pushforward": PUSHFORWARD.get(rec.cls),
+                       "symmetric": rec.cls in SYMMETRIC,
+                       "convolve": CONVOLVE.get(rec.cls)})
     for rec in _RECORDS
 }
 

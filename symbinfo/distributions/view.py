@@ -269,10 +269,11 @@ def distribution(obj: object) -> Distribution:
         return obj
     if isinstance(obj, RandomSymbol):
         return _distribution_of_symbol(obj)
-    raise UnsupportedInputError(
-        f"{obj} is an expression of random variables; symbinfo reads functions of finite random "
-        "variables only, so pass the random variable or its distribution"
-    )
+    if _is_random_expression(obj):
+        from .transformed import read_function  # the law of a function of random variables
+
+        return read_function(obj)
+    raise UnsupportedInputError(f"cannot read {obj!r} as a random variable or distribution")
 
 
 def support(obj: object) -> sp.Set:

@@ -264,7 +264,17 @@ def entropy(*rvs: object, base: object = sp.E) -> sp.Expr:
     >>> from sympy.stats import Binomial
     >>> entropy(Binomial("X", 2, sp.Rational(1, 2)), base=2)
     3/2
+
+    A probability vector (list, tuple or dict, as scipy.stats.entropy takes it) is read as a
+    categorical distribution, checked as a PMF:
+
+    >>> entropy([sp.Rational(1, 2), sp.Rational(1, 4), sp.Rational(1, 4)], base=2)
+    3/2
     """
+    from ..distributions.categorical import categorical, is_probability_vector
+
+    if len(rvs) == 1 and is_probability_vector(rvs[0]):
+        rvs = (categorical(rvs[0]),)
     return Entropy(*rvs, base=base).doit()
 
 

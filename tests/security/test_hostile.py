@@ -306,6 +306,31 @@ def _slots() -> dict[str, Callable[[object], object]]:
     s["check(f'h = {P}', x)"] = lambda P: si.check(f"h = {P}", x)
     s["parse_latex('1.5', decimals=P)"] = lambda P: si.parse_latex("1.5", decimals=P)
     s["parse_expression('1.5', decimals=P)"] = lambda P: si.parse_expression("1.5", decimals=P)
+    # issue 10: channels (and what follows)
+    for n in ("binary_symmetric_channel", "binary_erasure_channel", "z_channel",
+              "channel_capacity", "blahut_arimoto"):
+        s[f"{n}(P)"] = lambda P, n=n: getattr(si, n)(P)
+    s["channel_capacity([[1, 0], [0, P]])"] = lambda P: si.channel_capacity([[1, 0], [0, P]])
+    s["channel_capacity([[1, 0], [0, 1]], base=P)"] = lambda P: si.channel_capacity(
+        [[1, 0], [0, 1]], base=P)
+    s["blahut_arimoto([[1, 0], [0, 1]], dps=P)"] = lambda P: si.blahut_arimoto(
+        [[1, 0], [0, 1]], dps=P)
+    s["blahut_arimoto([[1, 0], [0, 1]], gap=P)"] = lambda P: si.blahut_arimoto(
+        [[1, 0], [0, 1]], gap=P)
+    s["gaussian_channel_capacity(P, 1)"] = lambda P: si.gaussian_channel_capacity(P, 1)
+    s["gaussian_channel_capacity(1, P)"] = lambda P: si.gaussian_channel_capacity(1, P)
+    s["BlahutArimoto(P, P, P, P, P, P)"] = lambda P: si.BlahutArimoto(P, P, P, P, P, P)
+    s["max_entropy(P)"] = lambda P: si.max_entropy(P)
+    s["max_entropy(Interval(0, oo), P)"] = lambda P: si.max_entropy(sp.Interval(0, sp.oo), P)
+    s["max_entropy(Interval(0, oo), {x: P})"] = lambda P: si.max_entropy(
+        sp.Interval(0, sp.oo), {x: P})
+    s["max_entropy([1, 2], {x: P})"] = lambda P: si.max_entropy([1, 2], {x: P})
+    s["MaxEntropy(P, P, P, P, P, P, P, P)"] = lambda P: si.MaxEntropy(P, P, P, P, P, P, P, P)
+    s["categorical(P)"] = lambda P: si.categorical(P)
+    s["categorical([P, 1/2])"] = lambda P: si.categorical([P, HALF])
+    s["categorical({P: 1})"] = lambda P: hashable(P) and si.categorical({P: 1})
+    s["categorical([1], name=P)"] = lambda P: si.categorical([1], name=P)
+    s["entropy([P, 1/2])"] = lambda P: si.entropy([P, HALF])
     return s
 
 
@@ -380,6 +405,9 @@ CLI_SLOTS = [
     ["mi", P_],
     ["mi", "1/2, 0; 0, 1/2", "--base", P_],
     ["mi", "1/2, 0; 0, 1/2", "--assume", P_],
+    ["mi", "--given", P_],
+    ["mi", "--given", "0 0 0 = 1/2; 1 1 " + P_ + " = 1/2"],
+    ["entropy", "1/2, " + P_],
     ["derive", P_, "Die(2)"],
     ["derive", "entropy", P_],
     ["derive", "kl", "Die(2)", P_],
