@@ -130,3 +130,9 @@ __all__ = [
     "using_limits",
     "verify",
 ]
+
+# --- paper-ready output (issue 11: printer, binary entropy function, notation) ---
+from .functions import BinaryEntropy, h2
+from .measures.base import set_notation
+
+__all__ += ["BinaryEntropy", "h2", "set_notation"]

@@ -793,41 +793,40 @@ class Derivation:
 
     def to_latex(self) -> str:
         """The ``align*`` environment (see :func:`symbinfo.render.latex.derivation_latex`)."""
-        from ..render.latex import derivation_latex
+        return _present("latex", self)
 
-        return derivation_latex(self)
+    def _latex(self, printer: object = None) -> str:
+        # sympy.latex(derivation) gives the align* environment too
+        return self.to_latex()
 
     def to_markdown(self) -> str:
         """Markdown with ``$$`` math (see :func:`symbinfo.render.markdown.derivation_markdown`)."""
-        from ..render.markdown import derivation_markdown
-
-        return derivation_markdown(self)
+        return _present("markdown", self)
 
     def to_document(self, title: str | None = None) -> str:
         """A standalone LaTeX document (see :func:`symbinfo.render.latex.standalone`)."""
-        from ..render.latex import standalone
-
-        return standalone(self, title=title or self.title or "symbinfo derivation")
+        return _present("document", self, title=title or self.title or "symbinfo derivation")
 
     def _repr_latex_(self) -> str:
-        from ..render.latex import jupyter_latex
-
-        return jupyter_latex(self)
+        return _present("jupyter", self)
 
     def _repr_markdown_(self) -> str:
         return self.to_markdown()
 
     def __str__(self) -> str:
-        from ..render.latex import TextbookStrPrinter
+        return _present("text", self)
 
-        show = TextbookStrPrinter().doprint
-        lines = [show(self.lhs)]
-        for step in self.steps:
-            why = step.justification()
-            if step.check is not None and step.check.method == OVER_BUDGET:
-                why += f"; {step.check.describe()}"
-            lines.append(f"  = {show(step.expr)}    [{why}]")
-        return "\n".join(lines)
+
+#: how a derivation is shown, filled in by :mod:`symbinfo.render` when it is imported (which
+#: ``import symbinfo`` always does): steps are data and never import their presentation, so the
+#: render layer sits above this one without an import cycle
+PRESENTERS: dict[str, Callable[..., str]] = {}
+
+
+def _present(form: str, d: Derivation, **options: object) -> str:
+    if form not in PRESENTERS:
+        raise SymbinfoError(f"no {form} renderer registered (import symbinfo.render)")
+    return PRESENTERS[form](d, **options)
 
 
 def _check_pair(before: sp.Expr, after: sp.Expr, bindings: Mapping, domain: tuple,

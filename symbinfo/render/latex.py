@@ -34,6 +34,8 @@ from sympy.printing.latex import LatexPrinter
 from sympy.printing.str import StrPrinter
 
 from ..derivation.steps import (
+    OVER_BUDGET,
+    PRESENTERS,
     ClosedFormRule,
     CouldNotDo,
     Definition,
@@ -80,6 +82,72 @@ class TextbookLatexPrinter(LatexPrinter):
         args = ", ".join(self._print(a) for a in expr.args)
         tex = rf"{self._deal_with_super_sub(name)}{{\left({args} \right)}}"
         return tex if exp is None else rf"{tex}^{{{exp}}}"
+
+
+    # --- the book's notation for special functions ----------------------------------------
+    def _print_polygamma(self, expr: sp.Expr, exp: str | None = None) -> str:
+        n, z = expr.args
+        head = r"\psi" if n == 0 else rf"\psi^{{({self._print(n)})}}"
+        tex = rf"{head}\left({self._print(z)}\right)"
+        return tex if exp is None else rf"\left({tex}\right)^{{{exp}}}"
+
+    def _print_loggamma(self, expr: sp.Expr, exp: str | None = None) -> str:
+        tex = rf"\ln\Gamma\left({self._print(expr.args[0])}\right)"
+        return tex if exp is None else rf"\left({tex}\right)^{{{exp}}}"
+
+    def _print_beta(self, expr: sp.Expr, exp: str | None = None) -> str:
+        args = ", ".join(self._print(a) for a in expr.args)
+        tex = rf"\mathrm{{B}}\left({args}\right)"
+        return tex if exp is None else rf"{tex}^{{{exp}}}"
+
+    def _print_Mul(self, expr: sp.Expr) -> str:
+        written = _in_log_base(expr)
+        if written is not None:
+            return self._print(written)
+        return super()._print_Mul(expr)
+
+
+class _LogB(sp.Function):
+    r"""log_b(x), for printing only: ``log(x)/log(b)`` prints as ``\log_{b}\left(x\right)``."""
+
+    def _latex(self, printer: LatexPrinter, exp: str | None = None) -> str:
+        x, b = self.args
+        arg = printer._print(x)
+        head = rf"\log_{{{printer._print(b)}}}"
+        tex = rf"{head}{{\left({arg} \right)}}"
+        return tex if exp is None else rf"{head}^{{{exp}}}{{\left({arg} \right)}}"
+
+
+def _in_log_base(expr: sp.Expr) -> sp.Expr | None:
+    """``c·log(x)/log(b)`` (b a number other than e) as ``c·log_b(x)``, ``h(p)/log(b)`` as
+    h_b(p), a sum of such terms over log(b) term by term; ``None`` when it is no such product."""
+    from ..functions import BinaryEntropy
+
+    factors = sp.Mul.make_args(expr)
+    bases = [f.base.args[0] for f in factors if f.is_Pow and f.exp == -1
+             and isinstance(f.base, sp.log) and f.base.args[0].is_number
+             and f.base.args[0] != sp.E and f.base.args[0].is_positive]
+    if len(bases) != 1:
+        return None
+    b = bases[0]
+    rest = sp.Mul(*[f for f in factors if not (f.is_Pow and f.exp == -1 and f.base == sp.log(b))])
+
+    def one(term: sp.Expr) -> sp.Expr | None:
+        parts = sp.Mul.make_args(term)
+        logs = [f for f in parts if isinstance(f, sp.log) or
+                (isinstance(f, BinaryEntropy) and f.base == sp.E)]
+        if len(logs) != 1 or any(f.has(sp.log) for f in parts if f is not logs[0]):
+            return None
+        (lg,) = logs
+        new = _LogB(lg.args[0], b) if isinstance(lg, sp.log) else BinaryEntropy(lg.args[0], b)
+        return sp.Mul(*[new if f is lg else f for f in parts], evaluate=False)
+
+    if isinstance(rest, sp.Add):
+        terms = [one(t) for t in rest.args]
+        if any(t is None for t in terms):
+            return None
+        return sp.Add(*terms, evaluate=False)
+    return one(rest)
 
 
 def _textbook_order(terms: list) -> list:
@@ -296,6 +364,18 @@ def jupyter_latex(d: Derivation) -> str:
     return f"$$\\begin{{aligned}}\n{body}\n\\end{{aligned}}$$"
 
 
+def derivation_text(d: Derivation) -> str:
+    """The derivation as plain text: one line per step, ``= expression    [why]``."""
+    show = TextbookStrPrinter().doprint
+    lines = [show(d.lhs)]
+    for step in d.steps:
+        why = step.justification()
+        if step.check is not None and step.check.method == OVER_BUDGET:
+            why += f"; {step.check.describe()}"
+        lines.append(f"  = {show(step.expr)}    [{why}]")
+    return "\n".join(lines)
+
+
 def _notes(d: Derivation) -> str:
     items = "\n".join(rf"  \item {step_detail(s)}" for s in d.steps)
     return f"\\begin{{enumerate}}\\small\n{items}\n\\end{{enumerate}}"
@@ -341,3 +421,7 @@ def standalone(derivations: Derivation | Sequence[Derivation] | Iterable[Derivat
         + "\n".join(sections)
         + "\\end{document}\n"
     )
+
+
+PRESENTERS.update(latex=derivation_latex, jupyter=jupyter_latex, text=derivation_text,
+                  document=lambda d, title: standalone(d, title=title))

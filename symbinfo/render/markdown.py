@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import functools
 
-from ..derivation.steps import Derivation, KnownMoments, NumericCheck, Step
+from ..derivation.steps import PRESENTERS, Derivation, KnownMoments, NumericCheck, Step
 from ..parsing.gate import to_sympy
 from .latex import math
 
@@ -76,3 +76,6 @@ def to_markdown(obj: object) -> str:
     if isinstance(obj, Derivation):
         return derivation_markdown(obj)
     return f"$${math(to_sympy(obj, 'what to_markdown prints'))}$$"
+
+
+PRESENTERS.update(markdown=derivation_markdown)

@@ -297,6 +297,12 @@ def _slots() -> dict[str, Callable[[object], object]]:
     s["identities()"] = lambda P: si.identities()
     for n in ERRORS:
         s[f"{n}(P)"] = lambda P, n=n: getattr(si, n)(P)
+    # issue 11: the printer's notation and the binary entropy function
+    s["set_notation(cross_entropy=P)"] = lambda P: si.set_notation(cross_entropy=P)
+    s["set_notation(base=P)"] = lambda P: si.set_notation(base=P)
+    s["BinaryEntropy(P)"] = lambda P: si.BinaryEntropy(P)
+    s["BinaryEntropy(x, P)"] = lambda P: si.BinaryEntropy(x, P)
+    s["h2(P)"] = lambda P: si.h2(P)
     return s
 
 
