@@ -20,14 +20,14 @@ Every step is checked against the previous one when the derivation is built (see
 >>> s1, s2 = sp.symbols("s1 s2", positive=True)
 >>> d = derive(KLDivergence(Normal("P", m1, s1), Normal("Q", m2, s2)))
 >>> [step.kind for step in d]
-['definition', 'substitute', 'expand-log', 'linearity', 'moments', 'simplify', 'rule']
+['definition', 'substitute', 'expand-log', 'linearity', 'moments', 'rule']
 >>> d.result
 log(s2/s1) - 1/2 + (s1**2 + (m1 - m2)**2)/(2*s2**2)
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 import sympy as sp
@@ -41,10 +41,16 @@ from ..distributions.continuous import pdf_of, read_univariate
 from ..distributions.view import Kind, distribution, finite_joint, finite_pmf, kind_of
 from ..errors import UnsupportedInputError
 from ..measures.base import InformationMeasure, to_base
-from ..measures.divergences import CrossEntropy, KLDivergence
+from ..measures.divergences import (
+    CrossEntropy,
+    JensenShannonDivergence,
+    KLDivergence,
+    RenyiEntropy,
+)
 from ..measures.shannon import Entropy, MutualInformation, _EntropyCombination
 from ..parsing.gate import to_sympy
 from .moments import known_moment
+from .multivariate import mvn_entropy_steps
 from .simplify import tidy
 from .steps import (
     ClosedFormRule,
@@ -59,6 +65,7 @@ from .steps import (
     Identity,
     Infinite,
     KnownMoments,
+    KnownValues,
     Linearity,
     NumericCheck,
     Simplify,
@@ -162,11 +169,41 @@ def _title(measure: InformationMeasure) -> str:
     return names.get(type(measure), type(measure).__name__)
 
 
+#: Derivers tried in order by :func:`derive`: each takes the measure and returns
+#: ``(steps, bindings, ranges)`` or ``None`` when it does not apply. Other modules add theirs
+#: with :func:`register_deriver` (e.g. derivations of further measures).
+DERIVERS: list[Callable[[InformationMeasure], tuple | None]] = []
+
+
+def register_deriver(func: Callable[[InformationMeasure], tuple | None], *,
+                     first: bool = False) -> Callable:
+    """Add a deriver (see :data:`DERIVERS`); ``first=True`` tries it before the built-in ones.
+    Returns ``func`` so that it can be used as a decorator.
+
+    >>> register_deriver(_builtin) is _builtin
+    True
+    """
+    if func not in DERIVERS:
+        DERIVERS.insert(0, func) if first else DERIVERS.append(func)
+    return func
+
+
 def _steps(measure: InformationMeasure) -> tuple[list[Step], dict, dict | None]:
+    for deriver in DERIVERS:
+        found = deriver(measure)
+        if found is not None:
+            return found
+    raise UnsupportedInputError(f"no derivation is available for {type(measure).__name__} yet")
+
+
+def _builtin(measure: InformationMeasure) -> tuple[list[Step], dict, dict | None] | None:
     if isinstance(measure, Entropy) and len(measure.rvs) == 1:
         (x,) = measure.rvs
         if kind_of(x) is Kind.FINITE:
             return _finite_entropy(measure.rvs)
+        if kind_of(x) is Kind.MULTIVARIATE:
+            steps = mvn_entropy_steps(x, _label(x, "X"))
+            return (steps, {}, None) if steps is not None else None
         return _single(measure, "entropy", x, None)
     if isinstance(measure, Entropy) and kind_of(measure.rvs[0]) is Kind.FINITE:
         return _finite_entropy(measure.rvs)
@@ -175,9 +212,73 @@ def _steps(measure: InformationMeasure) -> tuple[list[Step], dict, dict | None]:
         if kind_of(measure.p) is Kind.FINITE:
             return _finite_pair(measure, name)
         return _single(measure, name, measure.p, measure.q)
+    if isinstance(measure, RenyiEntropy) and kind_of(measure.args[0]) is Kind.FINITE:
+        return _finite_renyi(measure)
+    if (isinstance(measure, JensenShannonDivergence) and kind_of(measure.p) is Kind.FINITE
+            and kind_of(measure.q) is Kind.FINITE):
+        return _finite_jsd(measure)
     if isinstance(measure, _EntropyCombination):
         return _combination(measure)
-    raise UnsupportedInputError(f"no derivation is available for {type(measure).__name__} yet")
+    return None
+
+
+register_deriver(_builtin)
+
+
+# --- Rényi entropy and Jensen–Shannon divergence of finite distributions ----------------------
+
+
+def _finite_renyi(measure: RenyiEntropy) -> tuple[list[Step], dict, None]:
+    alpha = measure.order
+    pmf = {o: p for o, p in finite_pmf(measure.args[0]).items() if p != 0}
+    x = sp.Symbol("x")
+    scale = sp.Pow(1 - alpha, -1)
+    steps: list[Step] = [
+        Definition(sp.Mul(scale, sp.log(FiniteSum(p_(x) ** alpha, x, list(pmf))),
+                          evaluate=False),
+                   name="Rényi entropy of order α (α ≠ 1; the limit α → 1 is Shannon's)",
+                   source="Rényi (1961), On measures of entropy and information, Proc. "
+                          "Fourth Berkeley Symp. Math. Stat. Prob. 1, 547–561"),
+        Substitute(sp.Mul(scale, sp.log(held_sum([sp.Pow(p, alpha, evaluate=False)
+                                                  for p in pmf.values()]), evaluate=False),
+                          evaluate=False), what="the probabilities"),
+    ]
+    value = measure.nats().value
+    if str(value) != str(steps[-1].expr):
+        steps.append(Simplify(value, how="collect the powers and logarithms"))
+    return steps, {p_: pmf}, None
+
+
+def _finite_jsd(measure: JensenShannonDivergence) -> tuple[list[Step], dict, None]:
+    from sympy.stats import FiniteRV
+
+    pp, qq = finite_pmf(measure.p), finite_pmf(measure.q)
+    outcomes = list(dict.fromkeys([*pp, *qq]))
+    mix = {o: (pp.get(o, 0) + qq.get(o, 0)) / 2 for o in outcomes}
+    M = FiniteRV("M", {o: m for o, m in mix.items() if m != 0})
+    half = sp.Rational(1, 2)
+    kl_p, kl_q = KLDivergence(measure.p, M), KLDivergence(measure.q, M)
+    steps: list[Step] = [
+        Definition(held_sum([sp.Mul(half, kl_p, evaluate=False),
+                             sp.Mul(half, kl_q, evaluate=False)]),
+                   name="Jensen–Shannon divergence, M = (P + Q)/2",
+                   source="Lin (1991), IEEE Trans. Inf. Theory 37(1):145–151, eq. (4.1)"),
+    ]
+
+    def kl_terms(pmf: dict) -> sp.Expr:
+        return held_sum([sp.Mul(p, sp.Add(sp.log(p, evaluate=False),
+                                          -sp.log(mix[o], evaluate=False), evaluate=False),
+                                evaluate=False) for o, p in pmf.items() if p != 0])
+    m_name = sp.Function("m")
+    steps.append(KnownValues(
+        held_sum([sp.Mul(half, kl_terms(pp), evaluate=False),
+                  sp.Mul(half, kl_terms(qq), evaluate=False)]),
+        values=((m_name(sp.Symbol("x")), sp.Tuple(*mix.values())),),
+        what="the mixture M and the KL sums", how="m(x) = (p(x) + q(x))/2"))
+    value = measure.nats().value
+    if str(value) != str(steps[-1].expr):
+        steps.append(Simplify(value, how="collect the logarithms"))
+    return steps, {}, None
 
 
 # --- finite ---------------------------------------------------------------------------------
@@ -192,9 +293,11 @@ def _key(outcome: object) -> object:
 
 
 def _plogp_sum(pmf: Mapping) -> sp.Expr:
-    """−(Σ p·log p) over the support, kept as written."""
-    terms = [sp.Mul(p, sp.log(p, evaluate=False), evaluate=False) for p in pmf.values() if p != 0]
-    return sp.Mul(-1, held_sum(terms), evaluate=False)
+    """Σ −p·log p over the support, kept as written (no −1 factored out of the sum)."""
+    terms = [sp.Mul(-p, sp.log(p, evaluate=False), evaluate=False) if p.is_number else
+             sp.Mul(-1, p, sp.log(p, evaluate=False), evaluate=False)
+             for p in pmf.values() if p != 0]
+    return held_sum(terms)
 
 
 def _finite_entropy(rvs: tuple) -> tuple[list[Step], dict, None]:
@@ -218,12 +321,24 @@ def _finite_entropy(rvs: tuple) -> tuple[list[Step], dict, None]:
 
 def _finish(steps: list[Step], evaluated: sp.Expr, value: sp.Expr) -> None:
     """Evaluated terms, then the engine's simplified value (each only when it is new)."""
-    # compare printed forms: held (unevaluated) sums are never == their evaluated selves
+    # compare printed forms: held (unevaluated) sums are never == their evaluated selves; a
+    # step that only reorders the terms of the previous one is left out (no going round)
     shown = str(steps[-1].expr)
-    if str(evaluated) not in (shown, str(value)):
+    if str(value) == shown:  # the same form, held as written: the engine's expression ends it
+        steps[-1] = replace(steps[-1], expr=value)
+        return
+    if _same_terms(steps[-1].expr, value):
+        return
+    if str(evaluated) not in (shown, str(value)) and not _same_terms(evaluated, value):
         steps.append(EvaluateTerms(evaluated))
-    if str(value) != str(steps[-1].expr):
-        steps.append(Simplify(value, how="collect the logarithms"))
+    steps.append(Simplify(value, how="collect the logarithms"))
+
+
+def _same_terms(a: sp.Expr, b: sp.Expr) -> bool:
+    """Whether ``a`` and ``b`` are the same sum up to the order of the terms."""
+    def terms(e: sp.Expr) -> list[str]:
+        return sorted(str(sp.expand(t)) for t in sp.Add.make_args(e))
+    return terms(a) == terms(b)
 
 
 def _finite_pair(measure: InformationMeasure, name: str) -> tuple[list[Step], dict, None]:
@@ -279,7 +394,7 @@ def _combination(measure: _EntropyCombination) -> tuple[list[Step], dict, None]:
     atoms = tuple(dict.fromkeys(a for k in terms for a in k))
     finite_input = all(kind_of(a) is Kind.FINITE for a in atoms)
     if mi and not measure.given and finite_input:
-        steps.append(_mi_definition(measure, bindings))
+        steps.extend(_mi_definition(measure, bindings))
     steps.append(Identity(identity, name=_identity_name(measure),
                           source=f"{CT}, §2.2–2.5"))
     ev = measure.nats()
@@ -288,10 +403,11 @@ def _combination(measure: _EntropyCombination) -> tuple[list[Step], dict, None]:
     if any(part.method == engine.UNEVALUATED for _, _, part in parts):
         steps.append(CouldNotDo(held, reason="a joint entropy has no closed form here"))
         return steps, bindings, None
-    how = ("the definition of each entropy (finite sums)" if finite_input
+    how = ("the definition of each entropy, a finite sum" if finite_input
            else "the engine, entropy by entropy")
-    steps.append(Engine(held, how=how))
-    if ev.value != held:
+    values = tuple((Entropy(*k), part.value) for k, _, part in parts)
+    steps.append(KnownValues(held, values=values, what="the entropies", how=how))
+    if str(ev.value) != str(held) and not _same_terms(held, ev.value):
         steps.append(Simplify(ev.value, how="collect the logarithms"))
     return steps, bindings, None
 
@@ -300,7 +416,7 @@ def _identity_name(measure: _EntropyCombination) -> str:
     return f"{sp.sstr(measure)} as a combination of joint entropies"
 
 
-def _mi_definition(measure: MutualInformation, bindings: dict) -> Step:
+def _mi_definition(measure: MutualInformation, bindings: dict) -> list[Step]:
     a, b = measure.first, measure.second
     joint = finite_joint(a + b)
     pmf = {o: p for o, p in joint.marginal(range(len(a) + len(b))).items() if p != 0}
@@ -314,8 +430,19 @@ def _mi_definition(measure: MutualInformation, bindings: dict) -> Step:
     bindings[py] = {_key(o): p for o, p in pb.items()}
     x, y = xs
     body = pxy(x, y) * sp.log(pxy(x, y) / (px(x) * py(y)))
-    return Definition(FiniteSum(body, xs, outcomes), name="mutual information",
-                      source=SOURCES["mutual information"])
+    definition = Definition(FiniteSum(body, xs, outcomes), name="mutual information",
+                            source=SOURCES["mutual information"])
+    pa_, pb_ = bindings[px], bindings[py]
+    # p(x, y)·(log p(x, y) − log(p(x)·p(y))), shown with its three numbers
+    terms = [sp.Mul(p, sp.Add(sp.log(p, evaluate=False),
+                              -sp.log(sp.Mul(pa_[k[0]], pb_[k[1]], evaluate=False),
+                                      evaluate=False), evaluate=False), evaluate=False)
+             for k, p in bindings[pxy].items()]
+
+    marginals = ((px(x), sp.Tuple(*pa_.values())), (py(y), sp.Tuple(*pb_.values())))
+    return [definition, KnownValues(held_sum(terms), values=marginals,
+                                    what="substitute the probabilities and the marginals",
+                                    how="p_X(x) = Σ_y p_XY(x, y), p_Y(y) = Σ_x p_XY(x, y)")]
 
 
 # --- one or two non-finite distributions ------------------------------------------------------
@@ -386,8 +513,13 @@ def _single(measure: InformationMeasure, name: str, p_obj: sp.Basic, q_obj: sp.B
     if by_moments is not None:
         steps.extend(by_moments)
         if rule_ev is not None:
-            # the engine answers with this rule: show it, checked against the derivation
-            steps.append(_rule_step(rule_ev))
+            # the engine answers with this rule: show it, checked against the derivation; when
+            # the last step only simplified, the rule's form replaces it (never two equal steps)
+            rule = _rule_step(rule_ev)
+            if isinstance(steps[-1], Simplify):
+                steps[-1] = rule
+            elif str(steps[-1].expr) != str(rule.expr):
+                steps.append(rule)
         return steps, bindings, ranges
     if rule_ev is not None:
         ev = rule_ev  # a rule that kept the integral lands in the honest leaf below
@@ -444,10 +576,12 @@ def _on_support(pdf: sp.Expr) -> sp.Expr:
 def _by_moments(dist: Distribution, x: sp.Symbol, expect, body: sp.Expr) -> list[Step] | None:
     """Expand the log-densities, use linearity and known moments; ``None`` when not possible."""
     expanded = sp.expand_log(body)
-    if expanded.has(sp.Piecewise) or any(
-            isinstance(e, sp.log) and x in e.free_symbols and e.args[0] != x
-            for e in sp.preorder_traversal(expanded)):
-        return None  # a log of something other than x is left: not a textbook expansion
+    if _log_of_non_x(expanded, x):
+        # log((1 - x)**(b - 1)) = (b - 1) log(1 - x): valid on the support, where the density's
+        # factors are positive (each step is checked there)
+        expanded = sp.expand_log(body, force=True)
+    if expanded.has(sp.Piecewise) or _log_of_non_x(expanded, x, allowed=(1 - x,)):
+        return None  # a log of something else is left: not a textbook expansion
     constant, stats = sp.S.Zero, {}
     for term in sp.Add.make_args(expanded):
         coeff, stat = term.as_independent(x, as_Add=False)
@@ -480,6 +614,11 @@ def _by_moments(dist: Distribution, x: sp.Symbol, expect, body: sp.Expr) -> list
     if simple != with_moments:
         steps.append(Simplify(simple, how="collect the logarithms and constants"))
     return steps
+
+
+def _log_of_non_x(expr: sp.Expr, x: sp.Symbol, allowed: tuple = ()) -> bool:
+    return any(isinstance(e, sp.log) and x in e.free_symbols and e.args[0] != x
+               and e.args[0] not in allowed for e in sp.preorder_traversal(expr))
 
 
 def textbook(expr: sp.Expr) -> sp.Expr:

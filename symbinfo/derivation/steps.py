@@ -251,6 +251,34 @@ class FiniteSum(sp.Expr):
         return rf"\sum_{{{self._names(printer)}}} {body}"
 
 
+class Named(sp.Expr):
+    r"""A quantity shown by its name (``E[(X − μ)ᵀ Σ⁻¹ (X − μ)]``, ``det Σ``) that stands for a
+    known ``value``: steps print the name, checks use the value. Names come from symbinfo's own
+    code, never from a user's text.
+
+    >>> n = Named(sp.Integer(2), "d", "d")
+    >>> n + 1, sp.latex(n), _measure_values(n + 1)
+    (d + 1, 'd', 3)
+    """
+
+    is_commutative = True
+
+    def __new__(cls, value: sp.Expr, text: str, latex: str) -> Named:
+        return super().__new__(cls, to_sympy(value, "the value"), Str(text), Str(latex))
+
+    value = property(lambda self: self.args[0])
+
+    @property
+    def free_symbols(self) -> set:
+        return self.value.free_symbols
+
+    def _sympystr(self, printer) -> str:
+        return self.args[1].name
+
+    def _latex(self, printer) -> str:
+        return self.args[2].name
+
+
 #: |y| beyond which exp(y) is taken as 0 or +oo in quadrature integrands. Computing exp of an
 #: argument with a huge exponent (Gumbel's exp(-exp(-x)) far in a tail, where tanh-sinh samples
 #: |x| ~ 1e30, so y ~ -10**(4e29)) needs as many bits as that exponent: mpmath would not
@@ -380,6 +408,21 @@ class KnownMoments(Step):
 
 
 @dataclass(frozen=True)
+class KnownValues(Step):
+    """Replace named quantities (the entropies an identity combines, marginals) by their values;
+    ``values`` pairs each quantity with its value, ``what`` names them ("the entropies")."""
+
+    values: tuple[tuple[sp.Expr, sp.Expr], ...] = ()
+    what: str = "the values"
+    how: str = ""
+    kind: ClassVar[str] = "values"
+
+    def justification(self) -> str:
+        facts = ", ".join(f"{sp.sstr(m)} = {sp.sstr(v)}" for m, v in self.values)
+        return f"{self.what}: {facts}" + (f" ({self.how})" if self.how else "")
+
+
+@dataclass(frozen=True)
 class EvaluateTerms(Step):
     """Evaluate each term (logarithms of numbers, products)."""
 
@@ -505,6 +548,10 @@ def _measure_values(expr: sp.Expr) -> sp.Expr:
     """Unevaluated information measures inside ``expr`` replaced by their values."""
     from ..measures.base import InformationMeasure
 
+    from ..functions import BinaryEntropy
+
+    expr = expr.replace(lambda e: isinstance(e, Named), lambda e: e.value)
+    expr = expr.replace(lambda e: isinstance(e, BinaryEntropy), lambda e: e.rewrite(sp.log))
     return expr.replace(lambda e: isinstance(e, InformationMeasure), lambda e: e.doit())
 
 

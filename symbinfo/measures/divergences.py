@@ -69,8 +69,8 @@ class CrossEntropy(_PairMeasure):
     >>> p, q = sp.symbols("p q", positive=True)
     >>> CrossEntropy(Bernoulli("P", p), Bernoulli("Q", q)).doit()
     -p*log(q) - (1 - p)*log(1 - q)
-    >>> sp.latex(CrossEntropy(Bernoulli("P", p), Bernoulli("Q", q)))
-    'H^{\\times}(P, Q)'
+    >>> print(sp.latex(CrossEntropy(Bernoulli("P", p), Bernoulli("Q", q))))
+    H^{\\times}(P, Q)
     """
 
     separator = (", ", ", ")

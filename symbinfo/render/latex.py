@@ -43,6 +43,7 @@ from ..derivation.steps import (
     Identity,
     Infinite,
     KnownMoments,
+    KnownValues,
     NumericCheck,
     Simplify,
     Step,
@@ -274,6 +275,11 @@ def _(step: KnownMoments) -> str:
 
 
 @short_note.register
+def _(step: KnownValues) -> str:
+    return step.what
+
+
+@short_note.register
 def _(step: Identity) -> str:
     return step.name
 
@@ -317,6 +323,10 @@ def _mathjax_note(step: Step) -> str:
 def step_detail(step: Step) -> str:
     """The full justification with its source and how it was checked, as LaTeX text."""
     text = escape_text(step.justification())
+    if isinstance(step, KnownValues):
+        facts = ", ".join(f"${math(m)} = {math(v)}$" for m, v in step.values)
+        text = f"{escape_text(step.what)}: {facts}" + (f" ({escape_text(step.how)})"
+                                                       if step.how else "")
     if isinstance(step, KnownMoments):
         facts = ", ".join(f"${math(m)} = {math(v)}$" for m, v in step.moments)
         text = f"known moments {facts}" + (f" ({escape_text(step.source)})"
