@@ -546,9 +546,8 @@ def apply_bindings(expr: sp.Expr, bindings: Mapping[sp.FunctionClass, Binding]) 
 
 def _measure_values(expr: sp.Expr) -> sp.Expr:
     """Unevaluated information measures inside ``expr`` replaced by their values."""
-    from ..measures.base import InformationMeasure
-
     from ..functions import BinaryEntropy
+    from ..measures.base import InformationMeasure
 
     expr = expr.replace(lambda e: isinstance(e, Named), lambda e: e.value)
     expr = expr.replace(lambda e: isinstance(e, BinaryEntropy), lambda e: e.rewrite(sp.log))
