@@ -324,11 +324,11 @@ def step_detail(step: Step) -> str:
     """The full justification with its source and how it was checked, as LaTeX text."""
     text = escape_text(step.justification())
     if isinstance(step, KnownValues):
-        facts = ", ".join(f"${math(m)} = {math(v)}$" for m, v in step.values)
+        facts = ", ".join(_fit(f"{math(m)} = {math(v)}", inline=True) for m, v in step.values)
         text = f"{escape_text(step.what)}: {facts}" + (f" ({escape_text(step.how)})"
                                                        if step.how else "")
     if isinstance(step, KnownMoments):
-        facts = ", ".join(f"${math(m)} = {math(v)}$" for m, v in step.moments)
+        facts = ", ".join(_fit(f"{math(m)} = {math(v)}", inline=True) for m, v in step.moments)
         text = f"known moments {facts}" + (f" ({escape_text(step.source)})"
                                            if step.source else "")
     check = step.check.describe() if step.check and step.check.method != "start" else ""
@@ -339,16 +339,44 @@ def step_detail(step: Step) -> str:
 
 
 def _lines(d: Derivation, numbered: bool, mathjax: bool = False) -> list[str]:
+    """One ``align*`` line per step. ``numbered`` (standalone documents): only the step's number
+    beside it (its note is listed below) and each expression in ``\\fitmath`` (scaled down to the
+    line when it is wider), so that no line runs past the margin."""
     lines = []
     for i, step in enumerate(d.steps, start=1):
-        note = (_mathjax_note(step) if mathjax else step_note(step)) + (
-            rf"\quad\text{{({i})}}" if numbered else "")
+        note = rf"\text{{({i})}}" if numbered else (
+            _mathjax_note(step) if mathjax else step_note(step))
         if isinstance(step, NumericCheck):
             lines.append(rf"&\phantom{{=}}\ \text{{(numeric check)}} && {note}")
             continue
         lhs = math(d.lhs) if i == 1 else ""
-        lines.append(rf"{lhs} &= {math(step.expr)} && {note}")
+        expr = math(step.expr)
+        lines.append(rf"{lhs} &= {_fit(expr) if numbered else expr} && {note}")
     return lines
+
+
+def _fit(tex: str, inline: bool = False) -> str:
+    return rf"\fitmath{{{tex}}}" if not inline else rf"\fitinline{{{tex}}}"
+
+
+#: standalone preamble: only packages of every TeX installation (graphicx for the scaling);
+#: \fitmath scales a display wider than the text column (minus the lhs and the step number)
+#: down to it, \fitinline an inline formula in a note
+_PREAMBLE = r"""\documentclass{article}
+\usepackage[a4paper,margin=1.8cm]{geometry}
+\usepackage{amsmath,amssymb,graphicx}
+\allowdisplaybreaks
+\newsavebox{\symbinfobox}
+\newlength{\symbinfowidth}
+\newcommand{\fitmath}[1]{\sbox{\symbinfobox}{$\displaystyle #1$}%
+  \setlength{\symbinfowidth}{0.72\linewidth}%
+  \ifdim\wd\symbinfobox>\symbinfowidth\resizebox{\symbinfowidth}{!}{\usebox{\symbinfobox}}%
+  \else\usebox{\symbinfobox}\fi}
+\newcommand{\fitinline}[1]{\sbox{\symbinfobox}{$#1$}%
+  \setlength{\symbinfowidth}{0.9\linewidth}%
+  \ifdim\wd\symbinfobox>\symbinfowidth\resizebox{\symbinfowidth}{!}{\usebox{\symbinfobox}}%
+  \else\usebox{\symbinfobox}\fi}
+"""
 
 
 def derivation_latex(d: Derivation, numbered: bool = False) -> str:
@@ -388,7 +416,7 @@ def derivation_text(d: Derivation) -> str:
 
 def _notes(d: Derivation) -> str:
     items = "\n".join(rf"  \item {step_detail(s)}" for s in d.steps)
-    return f"\\begin{{enumerate}}\\small\n{items}\n\\end{{enumerate}}"
+    return f"\\begin{{enumerate}}\\small\\sloppy\n{items}\n\\end{{enumerate}}"
 
 
 def standalone(derivations: Derivation | Sequence[Derivation] | Iterable[Derivation],
@@ -421,11 +449,8 @@ def standalone(derivations: Derivation | Sequence[Derivation] | Iterable[Derivat
             f"\\noindent Notes, sources and checks:\n{_notes(d)}\n"
         )
     return (
-        "\\documentclass{article}\n"
-        "\\usepackage[a4paper,margin=1.8cm]{geometry}\n"
-        "\\usepackage{amsmath,amssymb}\n"
-        "\\allowdisplaybreaks\n"
-        f"\\title{{{escape_text(title)}}}\n"
+        _PREAMBLE
+        + f"\\title{{{escape_text(title)}}}\n"
         "\\author{symbinfo}\n\\date{}\n"
         "\\begin{document}\n\\maketitle\n"
         + "\n".join(sections)
