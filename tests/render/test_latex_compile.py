@@ -46,7 +46,7 @@ def document(tmp_path_factory):
 
 
 def test_every_derivation_compiles_without_overfull_boxes(document):
-    log, pdf = document
+    log, _ = document
     overfull = [line for line in log.splitlines() if line.startswith("Overfull")]
     assert not overfull, "\n".join(overfull[:10])
 
