@@ -73,16 +73,19 @@ def joint_entropy(atoms: Sequence[sp.Basic]) -> Evaluation:
     return _multivariate_entropy(atoms)
 
 
-def _multivariate_entropy(atoms: tuple) -> Evaluation:
-    from .measures.shannon import Entropy
+#: builds the unevaluated H(atoms...) the engine answers when it has nothing better; set by
+#: :mod:`symbinfo.measures.shannon`, which sits above the engine (no import cycle)
+UNEVALUATED_ENTROPY: Callable[..., sp.Expr] | None = None
 
+
+def _multivariate_entropy(atoms: tuple) -> Evaluation:
     try:
         from .derivation import multivariate
     except ImportError:  # the multivariate engine is optional
         multivariate = None
     value = multivariate.joint_entropy(atoms) if multivariate else None
     if value is None:
-        return Evaluation(Entropy(*atoms), UNEVALUATED)
+        return Evaluation(UNEVALUATED_ENTROPY(*atoms), UNEVALUATED)
     return Evaluation(tidy(value), RULE)
 
 

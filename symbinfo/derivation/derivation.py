@@ -32,6 +32,7 @@ from dataclasses import replace
 
 import sympy as sp
 from sympy.stats.drv import SingleDiscreteDistribution
+from sympy.stats.joint_rv import JointRandomSymbol
 from sympy.stats.rv import Distribution, RandomSymbol
 
 from .. import engine
@@ -50,7 +51,7 @@ from ..measures.divergences import (
 from ..measures.shannon import Entropy, MutualInformation, _EntropyCombination
 from ..parsing.gate import to_sympy
 from .moments import known_moment
-from .multivariate import mvn_entropy_steps
+from .multivariate import _is_mvn, mvn_entropy
 from .simplify import tidy
 from .steps import (
     ClosedFormRule,
@@ -67,6 +68,7 @@ from .steps import (
     KnownMoments,
     KnownValues,
     Linearity,
+    Named,
     NumericCheck,
     Simplify,
     Step,
@@ -223,6 +225,68 @@ def _builtin(measure: InformationMeasure) -> tuple[list[Step], dict, dict | None
 
 
 register_deriver(_builtin)
+
+
+# --- multivariate normal --------------------------------------------------------------------
+
+def mvn_entropy_steps(rv: sp.Basic, x_name: str = "X") -> list[Step] | None:
+    r"""The steps of h(X) for X ~ N(μ, Σ): the definition, the log-density, E[(X − μ)ᵀ Σ⁻¹
+    (X − μ)] = tr(Σ⁻¹ Σ) = d, then det Σ (Cover & Thomas (2006), Theorem 8.4.1). ``None`` when
+    ``rv`` is not a whole multivariate normal.
+
+    >>> from sympy.stats import MultivariateNormal
+    >>> s = sp.Symbol("sigma", positive=True)
+    >>> steps = mvn_entropy_steps(MultivariateNormal("X", [0, 0], [[s**2, 0], [0, s**2]]))
+    >>> [step.kind for step in steps], steps[-1].expr
+    (['definition', 'values', 'moments', 'values', 'simplify'], 2*log(sigma) + log(2*E*pi))
+    """
+    if not (isinstance(rv, JointRandomSymbol) and _is_mvn(rv)):
+        return None
+    Sigma = rv.pspace.distribution.args[1]
+    if not isinstance(Sigma, sp.MatrixBase):
+        return None
+    d = Sigma.shape[0]
+    value = mvn_entropy(Sigma)
+    det = min((sp.factor_terms(sp.expand(Sigma.det())), sp.factor(Sigma.det())),
+              key=sp.count_ops)
+    X = x_name
+    quad = Named(sp.Integer(d), f"E[({X} - mu)^T Sigma^-1 ({X} - mu)]",
+                 rf"\mathbb{{E}}\left[({X} - \mu)^{{\top}} \Sigma^{{-1}} ({X} - \mu)\right]")
+    det_sigma = Named(det, "det Sigma", r"\det \Sigma")
+    definition = Named(value, f"-E[log p({X})]", rf"-\mathbb{{E}}\left[\log p({X})\right]")
+    x, mu = Named(sp.S.Zero, "x", "x"), Named(sp.S.Zero, "mu", r"\mu")
+    density = Named(sp.S.Zero, "log p(x)", r"\log p(x)")
+    form = Named(sp.S.Zero, "-(d/2) log(2 pi) - log(det Sigma)/2 - (x - mu)^T Sigma^-1 (x - mu)/2",
+                 r"-\frac{d}{2}\log 2\pi - \frac{1}{2}\log\det\Sigma - \frac{1}{2}"
+                 r"(x - \mu)^{\top}\Sigma^{-1}(x - \mu)")
+    del x, mu
+    half = sp.Rational(1, 2)
+
+    def times(c: sp.Expr, e: sp.Expr) -> sp.Expr:
+        return e if c == 1 else sp.Mul(c, e, evaluate=False)
+
+    log_det = sp.log(det_sigma, evaluate=False)
+    steps = [
+        Definition(definition, name="differential entropy",
+                   source="Cover & Thomas (2006), Elements of Information Theory, 2nd ed., "
+                          "eq. 8.1"),
+        KnownValues(held_sum([times(sp.Rational(d, 2), sp.log(2 * sp.pi)),
+                              times(half, log_det), times(half, quad)]),
+                    values=((density, form),), what="substitute the density",
+                    how=f"multivariate normal in d = {d} dimensions"),
+        KnownMoments(held_sum([times(sp.Rational(d, 2), sp.log(2 * sp.pi)),
+                               times(half, log_det), sp.Rational(d, 2)]),
+                     moments=((quad, sp.Integer(d)),),
+                     source="E[(X - mu)^T Sigma^-1 (X - mu)] = tr(Sigma^-1 E[(X - mu)(X - mu)^T])"
+                            " = tr(Sigma^-1 Sigma) = d; Cover & Thomas (2006), Theorem 8.4.1"),
+        KnownValues(held_sum([times(sp.Rational(d, 2), sp.log(2 * sp.pi * sp.E)),
+                              times(half, sp.log(det, evaluate=False))]),
+                    values=((det_sigma, det),), what="substitute det Σ"),
+    ]
+    simple = tidy(value)
+    if str(simple) != str(steps[-1].expr):
+        steps.append(Simplify(simple, how="collect the logarithms"))
+    return steps
 
 
 # --- Rényi entropy and Jensen–Shannon divergence of finite distributions ----------------------

@@ -62,6 +62,9 @@ class Entropy(_EntropyCombination):
         return self._latex_measure(printer, "H", self._group_str(printer, self.args[0]))
 
 
+engine.UNEVALUATED_ENTROPY = Entropy  # what the engine answers without a closed form
+
+
 class ConditionalEntropy(_EntropyCombination):
     r"""Conditional entropy H(X | Y) = H(X, Y) − H(Y); ``given`` may be a tuple.
 
