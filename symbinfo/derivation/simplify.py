@@ -181,10 +181,14 @@ def _book_form(expr: sp.Expr) -> list[sp.Expr] | None:
     point = _inside_point(body)
     if point is None:
         return None
-    found = _collect_logs(body, point)
+    # terms without logarithms stay as written ((σ₁² + (μ₁ − μ₂)²)/(2σ₂²), not multiplied out)
+    terms = sp.Add.make_args(body)
+    plain = sp.Add(*[t for t in terms if not t.has(sp.log)])
+    found = _collect_logs(sp.Add(*[t for t in terms if t.has(sp.log)]), point)
     if found is None:
         return None
     logs, rest = found
+    rest = rest + plain
     out = []
     for with_h in (True, False):
         for constants in ("separate", "combine", "absorb"):

@@ -428,7 +428,7 @@ def standalone(derivations: Derivation | Sequence[Derivation] | Iterable[Derivat
     >>> import sympy as sp
     >>> from symbinfo.derivation.steps import Derivation, Definition
     >>> doc = standalone(Derivation.build(sp.Symbol("y"), [Definition(sp.Integer(1), "y")]))
-    >>> doc.splitlines()[0], "\\usepackage{amsmath,amssymb}" in doc, doc.rstrip()[-14:]
+    >>> doc.splitlines()[0], "\\usepackage{amsmath,amssymb,graphicx}" in doc, doc.rstrip()[-14:]
     ('\\documentclass{article}', True, '\\end{document}')
     """
     if isinstance(derivations, Derivation):
