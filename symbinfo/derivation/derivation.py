@@ -36,7 +36,6 @@ from sympy.stats.joint_rv import JointRandomSymbol
 from sympy.stats.rv import Distribution, RandomSymbol
 
 from .. import engine
-from ..closedforms import CROSS_ENTROPY, ENTROPY, KL_DIVERGENCE
 from ..closedforms.registry import check_parameters
 from ..distributions.continuous import pdf_of, read_univariate
 from ..distributions.view import Kind, distribution, finite_joint, finite_pmf, kind_of
@@ -561,9 +560,6 @@ def _single(measure: InformationMeasure, name: str, p_obj: sp.Basic, q_obj: sp.B
     steps: list[Step] = [Definition(expect(body_def), name=name, source=SOURCES[name])]
     symbols = set().union(*(d.free_symbols for d in (dp, dq) if d is not None))
     ranges = _ranges(symbols)
-    # the engine tries a closed-form rule first; asking the registry is cheap, while the
-    # generic engine may integrate for seconds, so it runs only when no derivation by moments
-    rule_ev = _rule_evaluation(name, dp, dq)
     if q_obj is not None and engine._support_outside(p_obj, q_obj) is True:
         sp_, sq = read_univariate(dp).support, read_univariate(dq).support
         witness = sp.false if sp_.is_subset(sq) else sp.true
@@ -571,26 +567,21 @@ def _single(measure: InformationMeasure, name: str, p_obj: sp.Basic, q_obj: sp.B
                               reason=f"the support {sp_} of P is not inside {sq}"))
         return steps, bindings, ranges
     steps.append(Substitute(expect(body_sub), what="the densities"))
+    # the engine's own record of how it evaluated the measure (rule, generic engine or the
+    # honest leaf): the derivation presents it, it does not route the measure again
+    ev = engine.distribution_entropy(dp) if q_obj is None else measure.nats()
     by_moments = _by_moments(dp, x, expect, body_sub)
-    if rule_ev is not None and rule_ev.method != engine.RULE:
-        rule_ev = None if by_moments is not None else rule_ev
     if by_moments is not None:
         steps.extend(by_moments)
-        if rule_ev is not None:
+        if ev.method == engine.RULE:
             # the engine answers with this rule: show it, checked against the derivation; when
             # the last step only simplified, the rule's form replaces it (never two equal steps)
-            rule = _rule_step(rule_ev)
+            rule = _rule_step(ev)
             if isinstance(steps[-1], Simplify):
                 steps[-1] = rule
             elif str(steps[-1].expr) != str(rule.expr):
                 steps.append(rule)
         return steps, bindings, ranges
-    if rule_ev is not None:
-        ev = rule_ev  # a rule that kept the integral lands in the honest leaf below
-    elif q_obj is None:  # one variable: the engine's entropy of the distribution itself
-        ev = engine.distribution_entropy(dp)
-    else:
-        ev = measure.nats()
     if ev.method == engine.RULE:
         steps.append(_rule_step(ev))
         steps.append(NumericCheck(ev.value, reference=steps[1].expr))
@@ -602,20 +593,6 @@ def _single(measure: InformationMeasure, name: str, p_obj: sp.Basic, q_obj: sp.B
                   f"the rule for {ev.rule.family} gives no closed form here ({ev.rule.source})")
         steps.append(CouldNotDo(ev.value, reason=reason))
     return steps, bindings, ranges
-
-
-def _rule_evaluation(name: str, dp: Distribution, dq: Distribution | None
-                     ) -> engine.Evaluation | None:
-    """The engine's closed-form rule for this measure, if one fires (as the engine reports it)."""
-    registry = {"entropy": ENTROPY, "differential entropy": ENTROPY,
-                "cross-entropy": CROSS_ENTROPY, "KL divergence": KL_DIVERGENCE}[name]
-    hit = registry.apply(dp) if dq is None else registry.apply(dp, dq)
-    if hit is None:
-        return None
-    if hit[0].has(sp.Integral, sp.Sum, sp.nan):
-        # a rule that keeps the honest integral (or says "undefined") closes nothing
-        return engine.Evaluation(hit[0], engine.UNEVALUATED, hit[1])
-    return engine.Evaluation(tidy(hit[0]), engine.RULE, hit[1])
 
 
 def _rule_step(ev: engine.Evaluation) -> ClosedFormRule:

@@ -192,7 +192,7 @@ class InformationMeasure(sp.Expr):
     def _latex_measure(self, printer, letter: str, inner: str, sub: str = "",
                        sup: str = "") -> str:
         r"""``letter_{sub}^{sup}(inner)`` in the book's notation, the base shown when it is not e
-        (:data:`NOTATION`: as a subscript, H_2(X) as in Cover & Thomas (2006) eq. 2.3, or as a
+        (``NOTATION``: as a subscript, H_2(X) as in Cover & Thomas (2006) eq. 2.3, or as a
         unit after the parentheses)."""
         unit = ""
         if self.has_base and self.base != sp.E:
@@ -217,10 +217,10 @@ _UNITS = {2: "bits", sp.E: "nats", 10: "hartleys"}
 def set_notation(*, cross_entropy: str | None = None, base: str | None = None) -> dict[str, str]:
     r"""Choose how measures print; returns the previous choices (pass them back to restore).
 
-    ``cross_entropy``: ``"times"`` (default, :math:`H^{\times}(P, Q)`, text ``Hx(P, Q)``),
-    ``"ce"`` (:math:`\mathrm{CE}(P, Q)`) or ``"comma"`` (:math:`H(P, Q)`, as in Cover & Thomas,
-    which joint entropy also uses). ``base``: ``"subscript"`` (default, :math:`H_{2}(X)`,
-    Cover & Thomas (2006) eq. 2.3) or ``"unit"`` (:math:`H(X)\ [\text{bits}]`).
+    ``cross_entropy``: ``"times"`` (default, LaTeX ``H^{\times}(P, Q)``, text ``Hx(P, Q)``),
+    ``"ce"`` (``\mathrm{CE}(P, Q)``) or ``"comma"`` (``H(P, Q)``, as in Cover & Thomas, which
+    joint entropy also uses). ``base``: ``"subscript"`` (default, ``H_{2}(X)``, Cover & Thomas
+    (2006) eq. 2.3) or ``"unit"`` (``H(X)\ [\text{bits}]``).
 
     >>> import sympy as sp
     >>> from sympy.stats import Bernoulli
