@@ -199,7 +199,9 @@ def render(lhs: sp.Basic | None, rhs: sp.Basic, fmt: str) -> str:
     """
     if fmt == "text":
         return f"{lhs} = {rhs}" if lhs is not None else str(rhs)
-    body = sp.latex(rhs) if lhs is None else f"{sp.latex(lhs)} = {sp.latex(rhs)}"
+    from .render.latex import math as tex  # the book's notation: ψ, ln Γ, B(α, β), log₂, h₂
+
+    body = tex(rhs) if lhs is None else f"{tex(lhs)} = {tex(rhs)}"
     return body if fmt == "latex" else f"$${body}$$"
 
 

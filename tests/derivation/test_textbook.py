@@ -124,3 +124,16 @@ def test_beta_kl_shows_the_log_moments():
     moments = next(s for s in d if s.kind == "moments")
     assert {str(m.body) for m, _ in moments.moments} == {"log(x)", "log(1 - x)"}
     assert any(v.has(sp.polygamma) for _, v in moments.moments)
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    (["derive", "mi", "1/2, 0; 1/4, 1/4"], "the entropies"),
+    (["derive", "renyi", "Die(4)", "--order", "2"], "log(4)"),
+    (["derive", "jsd", "Die(2)", "Die(4)", "--format", "latex"], r"D_{\mathrm{JS}}"),
+    (["derive", "entropy", "Bernoulli(p)", "--base", "2", "--format", "latex"], r"\log_{2}"),
+])
+def test_derive_on_the_command_line(argv, expected, capsys):
+    from symbinfo.cli import main
+
+    assert main(argv) == 0
+    assert expected in capsys.readouterr().out
