@@ -127,9 +127,20 @@ def tidy(expr: sp.Expr) -> sp.Expr:
         booked = _book_form(numbers)
     except (TypeError, ValueError, ArithmeticError, sp.PolynomialError):
         booked = None  # an argument SymPy cannot factor: the other candidates stand
-    if booked is not None:
-        candidates.extend(booked)
-    return min(candidates, key=_cost)
+    costs = {c: _cost(c) for c in dict.fromkeys(candidates)}
+    best = min(costs, key=costs.get)
+    if booked is None:
+        return best
+    forms, point = booked
+    costs.update({f: _cost(f) for f in forms if f not in costs})
+    # never change a value: a book form is used only once it agrees with the input at random
+    # points where the logarithms are real (checked best first, so usually once)
+    for form in sorted(forms, key=costs.get):
+        if costs[form] >= costs[best]:
+            break
+        if _agrees(expr, form, point):
+            return form
+    return best
 
 
 def _tidy_piecewise(expr: sp.Piecewise) -> sp.Expr:
@@ -163,12 +174,15 @@ def _splittable(arg: sp.Expr) -> bool:
 _MAX_OPS = 4000  # larger results are left to the cheap candidates
 
 
-def _book_form(expr: sp.Expr) -> list[sp.Expr] | None:
-    """Candidates in the book's form, each checked numerically against ``expr``; ``None`` when
-    ``expr`` is not a sum of logarithms this understands."""
+def _book_form(expr: sp.Expr) -> tuple[list[sp.Expr], dict] | None:
+    """Candidates in the book's form and a point inside the logarithms' domain (where the caller
+    checks them against ``expr``); ``None`` when ``expr`` is not a sum of logarithms this
+    understands."""
     from ..functions import BinaryEntropy
 
     # h(p) is found again below: its logarithms take part in the collection (and cancel)
+    if not _worth_it(expr):
+        return None
     expr = expr.replace(lambda e: isinstance(e, BinaryEntropy), lambda e: e.rewrite(sp.log))
     if not expr.has(sp.log) or expr.has(sp.Piecewise) or sp.count_ops(expr) > _MAX_OPS:
         return None
@@ -188,7 +202,7 @@ def _book_form(expr: sp.Expr) -> list[sp.Expr] | None:
     if found is None:
         return None
     logs, rest = found
-    rest = rest + plain
+    rest = _collect_rest(rest) + plain  # once: every candidate below shares it
     out = []
     for with_h in (True, False):
         for constants in ("separate", "combine", "absorb"):
@@ -196,10 +210,26 @@ def _book_form(expr: sp.Expr) -> list[sp.Expr] | None:
             if scale is not sp.S.One:
                 form = _in_base(form, scale.base.args[0])
             out.append(form)
-    out = list(dict.fromkeys(out))
-    # never change a value: every candidate is checked where the logarithms are real
-    checked = [f for f in out if _agrees(expr, f, point)]
-    return checked or None
+    return list(dict.fromkeys(out)), point
+
+
+def _worth_it(expr: sp.Expr) -> bool:
+    """Whether the book form can differ from what the cheap candidates give (the engine calls
+    tidy on every result): a logarithm of a compound rational argument (p/q, 1 − p, p⁵, 1/det),
+    constants with π or e to gather, a value over log b, or h(p)."""
+    from ..functions import BinaryEntropy
+
+    if expr.has(BinaryEntropy):
+        return True
+    logs = expr.atoms(sp.log)
+    numbers = [g for g in logs if g.args[0].is_number]
+    if len(numbers) >= 2 and any(g.args[0].has(sp.pi, sp.E) for g in numbers):
+        return True
+    if any(isinstance(f, sp.Pow) and f.exp == -1 and isinstance(f.base, sp.log)
+           for f in sp.Mul.make_args(expr)):
+        return True
+    return any(not g.args[0].is_Symbol and not g.args[0].is_number
+               and _splittable(g.args[0]) for g in logs)
 
 
 def _symbols_point(symbols: set, rng: random.Random) -> dict:
@@ -380,7 +410,6 @@ def _assemble(logs: dict, rest: sp.Expr, with_h: bool, constants: str,
             terms.append(_term(-1, c, _log_of(down)))
         else:
             terms.append(_term(1, c, _log_of(up / down)))
-    rest = _collect_rest(rest)
     return sp.Add(*terms, rest)
 
 
