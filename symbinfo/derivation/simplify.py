@@ -41,6 +41,10 @@ def split_logs(expr: sp.Expr, force: bool = False) -> sp.Expr:
             return power * sp.log(root)
         return power * sp.Add(*(m * sp.log(p) for p, m in sp.factorint(root).items()))
 
+    from ..functions import BinaryEntropy
+
+    # h(p) is a sum of logarithms too
+    expr = expr.replace(lambda e: isinstance(e, BinaryEntropy), lambda e: e.rewrite(sp.log))
     expanded = sp.expand_log(expr, force=force, factor=False)
     return expanded.replace(
         lambda e: isinstance(e, sp.log) and e.args[0].is_Integer and e.args[0] > 1,
