@@ -140,6 +140,8 @@ def _in_log_base(expr: sp.Expr) -> sp.Expr | None:
         if len(logs) != 1 or any(f.has(sp.log) for f in parts if f is not logs[0]):
             return None
         (lg,) = logs
+        if lg.args[0] == b:
+            return None  # log_b b would read as a riddle: keep the fraction
         new = _LogB(lg.args[0], b) if isinstance(lg, sp.log) else BinaryEntropy(lg.args[0], b)
         return sp.Mul(*[new if f is lg else f for f in parts], evaluate=False)
 
