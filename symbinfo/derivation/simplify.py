@@ -219,8 +219,8 @@ def _book_form(expr: sp.Expr) -> tuple[list[sp.Expr], dict] | None:
 
 def _worth_it(expr: sp.Expr) -> bool:
     """Whether the book form can differ from what the cheap candidates give (the engine calls
-    tidy on every result): a logarithm of a compound rational argument (p/q, 1 − p, p⁵, 1/det),
-    constants with π or e to gather, a value over log b, or h(p)."""
+    tidy on every result): two logarithms of symbols, a logarithm of a compound argument (p/q,
+    1 − p, p⁵, 1/det, 6/6^α), constants with π or e to gather, a value over log b, or h(p)."""
     from ..functions import BinaryEntropy
 
     if expr.has(BinaryEntropy):
@@ -232,8 +232,11 @@ def _worth_it(expr: sp.Expr) -> bool:
     if any(isinstance(f, sp.Pow) and f.exp == -1 and isinstance(f.base, sp.log)
            for f in sp.Mul.make_args(expr)):
         return True
-    return any(not g.args[0].is_Symbol and not g.args[0].is_number
-               and _splittable(g.args[0]) for g in logs)
+    symbolic = [g for g in logs if not g.args[0].is_number]
+    if len(symbolic) >= 2:  # log a − log b = log(a/b)
+        return True
+    return any(not g.args[0].is_Symbol and (g.args[0].is_Mul or g.args[0].is_Pow
+                                            or _splittable(g.args[0])) for g in symbolic)
 
 
 def _symbols_point(symbols: set, rng: random.Random) -> dict:
