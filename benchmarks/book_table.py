@@ -124,7 +124,7 @@ ROWS = [
      f"{CT}, §7.1.4"),
     ("I(X;Y) BSC(ε), nats", lambda: si.mutual_information(*_bsc()), log(2) - h(eps),
      f"{CT}, §7.1.4"),
-    ("I(X;Z|Y) Markov chain", lambda: si.mutual_information(*_markov()[::2], given=_markov()[1]),
+    ("I(X;Z∣Y) Markov chain", lambda: si.mutual_information(*_markov()[::2], given=_markov()[1]),
      sp.S.Zero, f"{CT}, §2.8"),
     ("D Bernoulli(p) ‖ Bernoulli(q)",
      lambda: si.kl_divergence(Bernoulli("P", p), Bernoulli("Q", q)),
