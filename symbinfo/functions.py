@@ -80,6 +80,17 @@ class BinaryEntropy(sp.Function):
                              **kwargs: object) -> sp.Expr:
         return (-p * sp.log(p) - (1 - p) * sp.log(1 - p)) * self._scale()
 
+    def normal(self) -> sp.Expr:
+        """The logarithms: ``sympy.simplify`` normalises every subexpression bottom-up through
+        this, so identities between h(p) and its logarithms simplify to 0 (its result keeps h
+        when that is shorter).
+
+        >>> p = sp.Symbol("p", positive=True)
+        >>> sp.simplify(BinaryEntropy(p) + p * sp.log(p) + (1 - p) * sp.log(1 - p))
+        0
+        """
+        return self.rewrite(sp.log)
+
     def _eval_evalf(self, prec: int) -> sp.Expr | None:
         value = self.rewrite(sp.log)
         return value.evalf(prec_to_dps(prec)) if value.is_number else None
