@@ -325,7 +325,7 @@ def _finite_jsd(measure: JensenShannonDivergence) -> tuple[list[Step], dict, Non
         Definition(held_sum([sp.Mul(half, kl_p, evaluate=False),
                              sp.Mul(half, kl_q, evaluate=False)]),
                    name="Jensen–Shannon divergence with the mixture M = P/2 + Q/2",
-                   source="Lin (1991), IEEE Trans. Inf. Theory 37(1):145–151, eq. (4.1)"),
+                   source="Lin (1991), IEEE Trans. Inf. Theory 37(1):145–151"),
     ]
 
     def kl_terms(pmf: dict) -> sp.Expr:
