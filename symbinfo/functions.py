@@ -1,7 +1,7 @@
 r"""Special functions of information theory that SymPy lacks: the binary entropy function.
 
 ``BinaryEntropy(p)`` is h(p) = −p log p − (1 − p) log(1 − p) in nats (Cover & Thomas (2006),
-Elements of Information Theory, 2nd ed., eq. 2.5); ``BinaryEntropy(p, 2)`` is h₂(p) = h(p)/log 2
+Elements of Information Theory, 2nd ed., example 2.1.1); ``BinaryEntropy(p, 2)`` is h₂(p) = h(p)/log 2
 in bits. It evaluates numerically, differentiates, rewrites to logarithms and prints as a book
 writes it (LaTeX ``h_{2}(\varepsilon)``); generated code (lambdify, NumPy, mpmath) gets the
 logarithms.
@@ -29,7 +29,7 @@ from .parsing.gate import to_expr
 
 class BinaryEntropy(sp.Function):
     r"""The binary entropy function h_b(p) = (−p log p − (1 − p) log(1 − p))/log b, b = e by
-    default (Cover & Thomas (2006), eq. 2.5); h(0) = h(1) = 0, h_b(1/2) = log_b 2.
+    default (Cover & Thomas (2006), example 2.1.1); h(0) = h(1) = 0, h_b(1/2) = log_b 2.
 
     >>> p = sp.Symbol("p", positive=True)
     >>> BinaryEntropy(p), BinaryEntropy(p, sp.E), BinaryEntropy(0), BinaryEntropy(p, 2)

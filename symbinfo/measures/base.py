@@ -192,7 +192,7 @@ class InformationMeasure(sp.Expr):
     def _latex_measure(self, printer, letter: str, inner: str, sub: str = "",
                        sup: str = "") -> str:
         r"""``letter_{sub}^{sup}(inner)`` in the book's notation, the base shown when it is not e
-        (``NOTATION``: as a subscript, H_2(X) as in Cover & Thomas (2006) eq. 2.3, or as a
+        (``NOTATION``: as a subscript, H_2(X) as in Cover & Thomas (2006) lemma 2.1.2, or as a
         unit after the parentheses)."""
         unit = ""
         if self.has_base and self.base != sp.E:
@@ -220,7 +220,7 @@ def set_notation(*, cross_entropy: str | None = None, base: str | None = None) -
     ``cross_entropy``: ``"times"`` (default, LaTeX ``H^{\times}(P, Q)``, text ``Hx(P, Q)``),
     ``"ce"`` (``\mathrm{CE}(P, Q)``) or ``"comma"`` (``H(P, Q)``, as in Cover & Thomas, which
     joint entropy also uses). ``base``: ``"subscript"`` (default, ``H_{2}(X)``, Cover & Thomas
-    (2006) eq. 2.3) or ``"unit"`` (``H(X)\ [\text{bits}]``).
+    (2006) lemma 2.1.2) or ``"unit"`` (``H(X)\ [\text{bits}]``).
 
     >>> import sympy as sp
     >>> from sympy.stats import Bernoulli
