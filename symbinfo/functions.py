@@ -3,8 +3,8 @@ r"""Special functions of information theory that SymPy lacks: the binary entropy
 ``BinaryEntropy(p)`` is h(p) = −p log p − (1 − p) log(1 − p) in nats (Cover & Thomas (2006),
 Elements of Information Theory, 2nd ed., example 2.1.1); ``BinaryEntropy(p, 2)`` is
 h₂(p) = h(p)/log 2 in bits. It evaluates numerically, differentiates, rewrites to logarithms
-and prints as a book writes it (LaTeX ``h_{2}(\varepsilon)``); generated code (lambdify, NumPy, mpmath) gets the
-logarithms.
+and prints as a book writes it (LaTeX ``h_{2}(\varepsilon)``); generated code (lambdify, NumPy,
+mpmath) gets the logarithms.
 
 >>> import sympy as sp
 >>> e = sp.Symbol("epsilon", positive=True)
