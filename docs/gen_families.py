@@ -13,7 +13,8 @@ import sympy as sp
 #: Nicer parameter names for sympy.stats ``_argnames`` (the formulas read like a textbook's).
 PRETTY = {"mean": "mu", "std": "sigma", "rate": "lambda", "scale": "theta", "shape": "k",
           "alpha": "alpha", "beta": "beta", "mu": "mu", "s": "s", "b": "b", "lamda": "lambda",
-          "sigma": "sigma", "left": "a", "right": "b", "k": "k", "theta": "theta"}
+          "sigma": "sigma", "left": "a", "right": "b", "k": "k", "theta": "theta",
+          "sides": "n"}
 
 
 def _assumptions(family: str, argnames: tuple[str, ...]) -> list[dict[str, bool]]:
@@ -52,7 +53,13 @@ def closed_form(rule: object) -> str | None:
         value = rule.func(*dists)
     except Exception:
         return None
-    return None if value is None else sp.latex(value)
+    if value is None:
+        return None
+    # the package's own printer and simplifier: ψ, ln Γ, B(α, β), as results print
+    from symbinfo.derivation.simplify import tidy
+    from symbinfo.render import to_latex
+
+    return to_latex(tidy(value))
 
 
 def _cell(text: str) -> str:

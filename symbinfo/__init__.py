@@ -164,3 +164,9 @@ __all__ += ["MaxEntropy", "max_entropy"]
 from .distributions.categorical import categorical  # noqa: E402
 
 __all__ += ["categorical"]
+# --- paper-ready output (issue 11: printer, binary entropy function, notation) ---
+
+from .functions import BinaryEntropy, h2  # noqa: E402
+from .measures.base import set_notation  # noqa: E402
+
+__all__ += ["BinaryEntropy", "h2", "set_notation"]

@@ -203,7 +203,9 @@ def render(lhs: sp.Basic | None, rhs: sp.Basic, fmt: str) -> str:
     """
     if fmt == "text":
         return f"{lhs} = {rhs}" if lhs is not None else str(rhs)
-    body = sp.latex(rhs) if lhs is None else f"{sp.latex(lhs)} = {sp.latex(rhs)}"
+    from .render.latex import math as tex  # the book's notation: ψ, ln Γ, B(α, β), log₂, h₂
+
+    body = tex(rhs) if lhs is None else f"{tex(lhs)} = {tex(rhs)}"
     return body if fmt == "latex" else f"$${body}$$"
 
 
@@ -440,15 +442,18 @@ def _cmd_derive(args: argparse.Namespace) -> int:
     from . import measures
 
     inputs = _inputs(args)
-    cls_name, arity = _TARGETS[args.measure.replace("-", "_")]
-    if len(args.dists) != arity:
-        raise UsageError(f"derive {args.measure} takes {arity} distribution(s), got "
-                     f"{len(args.dists)}")
-    rvs = [inputs.distribution(t, n) for t, n in zip(args.dists, ("X",) if arity == 1 else
-                                                     ("P", "Q"), strict=True)]
     from .derivation.derivation import derive
 
-    derivation = derive(getattr(measures, cls_name)(*rvs, base=_base(args.base)))
+    measure = _derive_measure(args, inputs)
+    if measure is None:
+        cls_name, arity = _TARGETS[args.measure.replace("-", "_")]
+        if len(args.dists) != arity:
+            raise UsageError(f"derive {args.measure} takes {arity} distribution(s), got "
+                             f"{len(args.dists)}")
+        rvs = [inputs.distribution(t, n) for t, n in zip(args.dists, ("X",) if arity == 1 else
+                                                         ("P", "Q"), strict=True)]
+        measure = getattr(measures, cls_name)(*rvs, base=_base(args.base))
+    derivation = derive(measure)
     if args.standalone:
         from .render import standalone
 
@@ -458,6 +463,32 @@ def _cmd_derive(args: argparse.Namespace) -> int:
         text = getattr(derivation, renderer)() if renderer else str(derivation)
     _emit(args, text)
     return 0
+
+
+def _derive_measure(args: argparse.Namespace, inputs: _Inputs) -> sp.Basic | None:
+    """The measures ``derive`` takes beyond the check targets: ``mi TABLE`` (a joint table),
+    ``renyi DIST --order ALPHA`` and ``jsd P Q``; ``None`` for the others."""
+    from . import measures
+
+    kind, dists, base = args.measure, args.dists, _base(args.base)
+    if kind == "mi":
+        from .distributions.joint import FiniteJointRV
+
+        if len(dists) != 1:
+            raise UsageError("derive mi takes one joint table, e.g. '1/2, 0; 1/4, 1/4'")
+        X, Y = FiniteJointRV("X Y", parse_table(dists[0], inputs))
+        return measures.MutualInformation(X, Y, base=base)
+    if kind == "renyi":
+        if len(dists) != 1 or args.order is None:
+            raise UsageError("derive renyi takes one distribution and --order ALPHA")
+        order = inputs.formula(args.order)
+        return measures.RenyiEntropy(inputs.distribution(dists[0], "X"), order, base=base)
+    if kind == "jsd":
+        if len(dists) != 2:
+            raise UsageError(f"derive jsd takes 2 distributions, got {len(dists)}")
+        return measures.JensenShannonDivergence(inputs.distribution(dists[0], "P"),
+                                                inputs.distribution(dists[1], "Q"), base=base)
+    return None
 
 
 def _identity_name(item: object, k: int) -> str:
@@ -565,8 +596,10 @@ def build_parser() -> argparse.ArgumentParser:
                         "print I(X; Y | Z), H(X | Y, Z), H(Y | X, Z)")
 
     p = command("derive", _cmd_derive, "step-by-step derivation of a measure")
-    p.add_argument("measure", choices=("entropy", "kl", "cross-entropy"))
-    p.add_argument("dists", nargs="+", metavar="DIST")
+    p.add_argument("measure", choices=("entropy", "kl", "cross-entropy", "mi", "renyi", "jsd"))
+    p.add_argument("dists", nargs="+", metavar="DIST",
+                   help="distributions; for mi a joint table such as '1/2, 0; 1/4, 1/4'")
+    p.add_argument("--order", metavar="ALPHA", help="the order of a Rényi entropy (derive renyi)")
     p.add_argument("--standalone", action="store_true",
                    help="a complete LaTeX document (compile with pdflatex)")
 

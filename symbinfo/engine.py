@@ -83,9 +83,13 @@ def joint_entropy(atoms: Sequence[sp.Basic]) -> Evaluation:
     return _multivariate_entropy(atoms)
 
 
+#: builds the unevaluated H(atoms...) the engine answers when it has nothing better; set by
+#: :mod:`symbinfo.measures.shannon`, which sits above the engine (no import cycle)
+UNEVALUATED_ENTROPY: Callable[..., sp.Expr] | None = None
+
+
 def _multivariate_entropy(atoms: tuple) -> Evaluation:
     from .distributions import continuous_joint
-    from .measures.shannon import Entropy
 
     for reader in (continuous_joint.linear_joint_entropy, continuous_joint.density_joint_entropy):
         value = reader(atoms)
@@ -98,7 +102,7 @@ def _multivariate_entropy(atoms: tuple) -> Evaluation:
         multivariate = None
     value = multivariate.joint_entropy(atoms) if multivariate else None
     if value is None:
-        return Evaluation(Entropy(*atoms), UNEVALUATED)
+        return Evaluation(UNEVALUATED_ENTROPY(*atoms), UNEVALUATED)
     return Evaluation(tidy(value), RULE)
 
 

@@ -3,7 +3,7 @@ divergence. An *independent* oracle for the same-family KL rules (it shares no f
 
 p(x; theta) = exp(<theta, t(x)> - F(theta) + k(x)) gives
 KL(P_theta1 || P_theta2) = F(theta2) - F(theta1) - <theta2 - theta1, grad F(theta1)>
-(closed-forms.md section 4.1; the carrier k cancels). The decompositions live in the family
+(Nielsen & Nock (2010); the carrier k cancels). The decompositions live in the family
 records (:mod:`symbinfo.distributions.families`), converted to SymPy's parameterisations.
 Families that are exponential only with a parameter held fixed (Weibull shape, Pareto scale,
 Laplace location, Gumbel scale, Levy location, Binomial n, NegativeBinomial r) return ``None``

@@ -43,7 +43,7 @@ def _kl_bern(p: sp.Expr, q: sp.Expr) -> sp.Expr:
 @KL_DIVERGENCE.register(
     F.BernoulliDistribution,
     F.BernoulliDistribution,
-    source="closed-forms.md 3.3 [I: PyTorch][S: StatProofBook bern-kl]",
+    source="Cover & Thomas (2006), eq. 2.26 on two outcomes; StatProofBook bern-kl",
     conditions="outcomes 1/0 (declines otherwise)",
 )
 def kl_bernoulli_bernoulli(P: Dist, Q: Dist) -> sp.Expr | None:
@@ -94,7 +94,7 @@ def _binomial_pair(P: Dist, Q: Dist, kl: bool) -> sp.Expr | None:
     return Piecewise((oo, sp.Gt(n1, n2)), (value, True))
 
 
-_BINOMIAL_SOURCE = ("closed-forms.md 3.3 [S: StatProofBook bin-kl][I: PyTorch] for n1 = n2; "
+_BINOMIAL_SOURCE = ("n times the Bernoulli KL for n1 = n2 (StatProofBook bin-kl); "
                     "n1 != n2 derived here from the definition")
 _BINOMIAL_CONDITIONS = (
     "n1 > n2: oo; n1 = n2: n KL_Bernoulli; otherwise with a symbolic count: the mean of the "
@@ -143,7 +143,8 @@ CROSS_ENTROPY.register(
 
 
 @KL_DIVERGENCE.register(
-    D.PoissonDistribution, D.PoissonDistribution, source="closed-forms.md 3.3 [I: PyTorch]"
+    D.PoissonDistribution, D.PoissonDistribution, source="Cover & Thomas (2006), eq. 2.26 "
+    "summed with the Poisson moments"
 )
 def kl_poisson_poisson(P: Dist, Q: Dist) -> sp.Expr:
     """KL(Poisson(a) || Poisson(b)) = a log(a/b) - a + b."""
@@ -153,13 +154,13 @@ def kl_poisson_poisson(P: Dist, Q: Dist) -> sp.Expr:
 
 
 def _geometric_entropy(p: sp.Expr) -> sp.Expr:
-    return (-(1 - p) * log(1 - p) - p * log(p)) / p  # closed-forms.md 6
+    return (-(1 - p) * log(1 - p) - p * log(p)) / p  # Cover & Thomas (2006), problem 2.1
 
 
 @KL_DIVERGENCE.register(
     D.GeometricDistribution,
     D.GeometricDistribution,
-    source="closed-forms.md 3.3 [I: PyTorch, equivalent form]",
+    source="Cover & Thomas (2006), eq. 2.26 summed with the Geometric moments",
 )
 def kl_geometric_geometric(P: Dist, Q: Dist) -> sp.Expr:
     """KL(Geometric(p) || Geometric(q)), both on {1, 2, ...}; E[X - 1] = (1-p)/p."""
@@ -181,7 +182,7 @@ def cross_entropy_geometric_geometric(P: Dist, Q: Dist) -> sp.Expr:
 @KL_DIVERGENCE.register(
     D.NegativeBinomialDistribution,
     D.NegativeBinomialDistribution,
-    source="closed-forms.md 3.3 (r * KL of the Geometric on {0, ...}) [N]",
+    source="r times the KL of Geometric distributions on {0, 1, ...}; checked by summation",
     conditions="same r (declines otherwise: needs E[log Gamma(X + r)])",
 )
 def kl_negativebinomial_negativebinomial(P: Dist, Q: Dist) -> sp.Expr | None:
@@ -196,7 +197,7 @@ def kl_negativebinomial_negativebinomial(P: Dist, Q: Dist) -> sp.Expr | None:
 @KL_DIVERGENCE.register(
     F.BernoulliDistribution,
     D.PoissonDistribution,
-    source="closed-forms.md 3.1 cross-family list [I: PyTorch]; derived here",
+    source="derived here from the definition (Cover & Thomas (2006), eq. 2.26)",
 )
 def kl_bernoulli_poisson(P: Dist, Q: Dist) -> sp.Expr | None:
     """KL(Bernoulli(p) || Poisson(l)) = p log p + (1-p) log(1-p) + l - p log l."""

@@ -98,7 +98,7 @@ def entropy_mvn(d: Dist) -> sp.Expr:
 @KL_DIVERGENCE.register(
     MultivariateNormalDistribution,
     MultivariateNormalDistribution,
-    source="closed-forms.md 3.1 MVN [I: PyTorch, SPM, jMEF]",
+    source="Penny (2001); Gil, Alajaji & Linder (2013), Inf. Sci. 249:124-131",
     conditions="same dimension (declines otherwise)",
 )
 def kl_mvn_mvn(p: Dist, q: Dist) -> sp.Expr | None:
@@ -130,7 +130,7 @@ def entropy_dirichlet(d: Dist) -> sp.Expr:
 @KL_DIVERGENCE.register(
     MultivariateBetaDistribution,
     MultivariateBetaDistribution,
-    source="closed-forms.md 3.1 Dirichlet [I: PyTorch][S: StatProofBook dir-kl]",
+    source="Penny (2001), KL-divergences of ... Dirichlet ... densities; StatProofBook dir-kl",
     conditions="same K (declines otherwise)",
 )
 def kl_dirichlet_dirichlet(p: Dist, q: Dist) -> sp.Expr | None:

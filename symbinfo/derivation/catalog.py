@@ -12,15 +12,28 @@ import functools
 from collections.abc import Callable
 
 import sympy as sp
-from sympy.stats import Bernoulli, Die, Exponential, Gamma, Laplace, Normal, Poisson, Uniform
+from sympy.stats import (
+    Bernoulli,
+    Beta,
+    Die,
+    Exponential,
+    Gamma,
+    Laplace,
+    MultivariateNormal,
+    Normal,
+    Poisson,
+    Uniform,
+)
 
 from ..distributions.joint import FiniteJointRV
 from ..measures import (
     ConditionalEntropy,
     CrossEntropy,
     Entropy,
+    JensenShannonDivergence,
     KLDivergence,
     MutualInformation,
+    RenyiEntropy,
 )
 from ..measures.base import InformationMeasure
 from .steps import Derivation
@@ -29,6 +42,15 @@ _mu1, _mu2 = sp.symbols("mu_1 mu_2", real=True)
 _s1, _s2 = sp.symbols("sigma_1 sigma_2", positive=True)
 _p = sp.Symbol("p", positive=True)
 _half, _quarter = sp.Rational(1, 2), sp.Rational(1, 4)
+
+
+_rho = sp.Symbol("rho", real=True)
+
+
+def _bsc() -> tuple:
+    """X uniform on {0, 1} through a binary symmetric channel with crossover probability ε."""
+    e = sp.Symbol("epsilon", positive=True)
+    return FiniteJointRV("X Y", [[(1 - e) / 2, e / 2], [e / 2, (1 - e) / 2]])
 
 
 def _table() -> tuple:
@@ -56,6 +78,13 @@ EXAMPLES: dict[str, Callable[[], InformationMeasure]] = {
     "dice_kl": lambda: KLDivergence(Die("A", 2), Die("C", 4)),
     "dice_kl_infinite": lambda: KLDivergence(Die("C", 4), Die("A", 2)),
     "poisson_entropy_open": lambda: Entropy(Poisson("N", 2)),
+    "beta_kl": lambda: KLDivergence(Beta("P", *sp.symbols("alpha_1 beta_1", positive=True)),
+                                    Beta("Q", *sp.symbols("alpha_2 beta_2", positive=True))),
+    "mvn_entropy": lambda: Entropy(MultivariateNormal(
+        "X", [0, 0], [[_s1**2, _rho * _s1 * _s2], [_rho * _s1 * _s2, _s2**2]])),
+    "renyi_entropy_die": lambda: RenyiEntropy(Die("D", 6), sp.Symbol("alpha", positive=True)),
+    "js_divergence_dice": lambda: JensenShannonDivergence(Die("A", 2), Die("C", 4)),
+    "bsc_mutual_information_bits": lambda: MutualInformation(*_bsc(), base=2),
 }
 
 

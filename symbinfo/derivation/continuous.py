@@ -279,7 +279,7 @@ def kl_divergence(p: Distribution, q: Distribution, budget: float | None = None)
     >>> from sympy.stats.crv_types import ExponentialDistribution
     >>> a, b = sp.symbols("a b", positive=True)
     >>> kl_divergence(ExponentialDistribution(a), ExponentialDistribution(b))
-    log(a) - log(b) - 1 + b/a
+    log(a/b) - 1 + b/a
     """
     view, log_q = _pair(p, q)
     if view.discrete:

@@ -20,31 +20,37 @@ Every step is checked against the previous one when the derivation is built (see
 >>> s1, s2 = sp.symbols("s1 s2", positive=True)
 >>> d = derive(KLDivergence(Normal("P", m1, s1), Normal("Q", m2, s2)))
 >>> [step.kind for step in d]
-['definition', 'substitute', 'expand-log', 'linearity', 'moments', 'simplify', 'rule']
+['definition', 'substitute', 'expand-log', 'linearity', 'moments', 'rule']
 >>> d.result
 log(s2/s1) - 1/2 + (s1**2 + (m1 - m2)**2)/(2*s2**2)
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 import sympy as sp
 from sympy.stats.drv import SingleDiscreteDistribution
+from sympy.stats.joint_rv import JointRandomSymbol
 from sympy.stats.rv import Distribution, RandomSymbol
 
 from .. import engine
-from ..closedforms import CROSS_ENTROPY, ENTROPY, KL_DIVERGENCE
 from ..closedforms.registry import check_parameters
 from ..distributions.continuous import pdf_of, read_univariate
 from ..distributions.view import Kind, distribution, finite_joint, finite_pmf, kind_of
 from ..errors import UnsupportedInputError
 from ..measures.base import InformationMeasure, to_base
-from ..measures.divergences import CrossEntropy, KLDivergence
+from ..measures.divergences import (
+    CrossEntropy,
+    JensenShannonDivergence,
+    KLDivergence,
+    RenyiEntropy,
+)
 from ..measures.shannon import Entropy, MutualInformation, _EntropyCombination
 from ..parsing.gate import to_sympy
 from .moments import known_moment
+from .multivariate import _is_mvn, mvn_entropy
 from .simplify import tidy
 from .steps import (
     ClosedFormRule,
@@ -59,7 +65,9 @@ from .steps import (
     Identity,
     Infinite,
     KnownMoments,
+    KnownValues,
     Linearity,
+    Named,
     NumericCheck,
     Simplify,
     Step,
@@ -162,11 +170,41 @@ def _title(measure: InformationMeasure) -> str:
     return names.get(type(measure), type(measure).__name__)
 
 
+#: Derivers tried in order by :func:`derive`: each takes the measure and returns
+#: ``(steps, bindings, ranges)`` or ``None`` when it does not apply. Other modules add theirs
+#: with :func:`register_deriver` (e.g. derivations of further measures).
+DERIVERS: list[Callable[[InformationMeasure], tuple | None]] = []
+
+
+def register_deriver(func: Callable[[InformationMeasure], tuple | None], *,
+                     first: bool = False) -> Callable:
+    """Add a deriver (see :data:`DERIVERS`); ``first=True`` tries it before the built-in ones.
+    Returns ``func`` so that it can be used as a decorator.
+
+    >>> register_deriver(_builtin) is _builtin
+    True
+    """
+    if func not in DERIVERS:
+        DERIVERS.insert(0, func) if first else DERIVERS.append(func)
+    return func
+
+
 def _steps(measure: InformationMeasure) -> tuple[list[Step], dict, dict | None]:
+    for deriver in DERIVERS:
+        found = deriver(measure)
+        if found is not None:
+            return found
+    raise UnsupportedInputError(f"no derivation is available for {type(measure).__name__} yet")
+
+
+def _builtin(measure: InformationMeasure) -> tuple[list[Step], dict, dict | None] | None:
     if isinstance(measure, Entropy) and len(measure.rvs) == 1:
         (x,) = measure.rvs
         if kind_of(x) is Kind.FINITE:
             return _finite_entropy(measure.rvs)
+        if kind_of(x) is Kind.MULTIVARIATE:
+            steps = mvn_entropy_steps(x, _label(x, "X"))
+            return (steps, {}, None) if steps is not None else None
         return _single(measure, "entropy", x, None)
     if isinstance(measure, Entropy) and kind_of(measure.rvs[0]) is Kind.FINITE:
         return _finite_entropy(measure.rvs)
@@ -175,9 +213,135 @@ def _steps(measure: InformationMeasure) -> tuple[list[Step], dict, dict | None]:
         if kind_of(measure.p) is Kind.FINITE:
             return _finite_pair(measure, name)
         return _single(measure, name, measure.p, measure.q)
+    if isinstance(measure, RenyiEntropy) and kind_of(measure.args[0]) is Kind.FINITE:
+        return _finite_renyi(measure)
+    if (isinstance(measure, JensenShannonDivergence) and kind_of(measure.p) is Kind.FINITE
+            and kind_of(measure.q) is Kind.FINITE):
+        return _finite_jsd(measure)
     if isinstance(measure, _EntropyCombination):
         return _combination(measure)
-    raise UnsupportedInputError(f"no derivation is available for {type(measure).__name__} yet")
+    return None
+
+
+register_deriver(_builtin)
+
+
+# --- multivariate normal --------------------------------------------------------------------
+
+def mvn_entropy_steps(rv: sp.Basic, x_name: str = "X") -> list[Step] | None:
+    r"""The steps of h(X) for X ~ N(μ, Σ): the definition, the log-density, E[(X − μ)ᵀ Σ⁻¹
+    (X − μ)] = tr(Σ⁻¹ Σ) = d, then det Σ (Cover & Thomas (2006), Theorem 8.4.1). ``None`` when
+    ``rv`` is not a whole multivariate normal.
+
+    >>> from sympy.stats import MultivariateNormal
+    >>> s = sp.Symbol("sigma", positive=True)
+    >>> steps = mvn_entropy_steps(MultivariateNormal("X", [0, 0], [[s**2, 0], [0, s**2]]))
+    >>> [step.kind for step in steps], steps[-1].expr
+    (['definition', 'values', 'moments', 'values', 'simplify'], 2*log(sigma) + log(2*E*pi))
+    """
+    if not (isinstance(rv, JointRandomSymbol) and _is_mvn(rv)):
+        return None
+    Sigma = rv.pspace.distribution.args[1]
+    if not isinstance(Sigma, sp.MatrixBase):
+        return None
+    d = Sigma.shape[0]
+    value = mvn_entropy(Sigma)
+    det = min((sp.factor_terms(sp.expand(Sigma.det())), sp.factor(Sigma.det())),
+              key=sp.count_ops)
+    X = x_name
+    quad = Named(sp.Integer(d), f"E[({X} - mu)^T Sigma^-1 ({X} - mu)]",
+                 rf"\mathbb{{E}}\left[({X} - \mu)^{{\top}} \Sigma^{{-1}} ({X} - \mu)\right]")
+    det_sigma = Named(det, "det Sigma", r"\det \Sigma")
+    definition = Named(value, f"-E[log p({X})]", rf"-\mathbb{{E}}\left[\log p({X})\right]")
+    x, mu = Named(sp.S.Zero, "x", "x"), Named(sp.S.Zero, "mu", r"\mu")
+    density = Named(sp.S.Zero, "log p(x)", r"\log p(x)")
+    form = Named(sp.S.Zero, "-(d/2) log(2 pi) - log(det Sigma)/2 - (x - mu)^T Sigma^-1 (x - mu)/2",
+                 r"-\frac{d}{2}\log 2\pi - \frac{1}{2}\log\det\Sigma - \frac{1}{2}"
+                 r"(x - \mu)^{\top}\Sigma^{-1}(x - \mu)")
+    del x, mu
+    half = sp.Rational(1, 2)
+
+    def times(c: sp.Expr, e: sp.Expr) -> sp.Expr:
+        return e if c == 1 else sp.Mul(c, e, evaluate=False)
+
+    log_det = sp.log(det_sigma, evaluate=False)
+    steps = [
+        Definition(definition, name="differential entropy",
+                   source="Cover & Thomas (2006), Elements of Information Theory, 2nd ed., "
+                          "eq. 8.1"),
+        KnownValues(held_sum([times(sp.Rational(d, 2), sp.log(2 * sp.pi)),
+                              times(half, log_det), times(half, quad)]),
+                    values=((density, form),), what="substitute the density",
+                    how=f"multivariate normal in d = {d} dimensions"),
+        KnownMoments(held_sum([times(sp.Rational(d, 2), sp.log(2 * sp.pi)),
+                               times(half, log_det), sp.Rational(d, 2)]),
+                     moments=((quad, sp.Integer(d)),),
+                     source="E[(X - mu)^T Sigma^-1 (X - mu)] = tr(Sigma^-1 E[(X - mu)(X - mu)^T])"
+                            " = tr(Sigma^-1 Sigma) = d; Cover & Thomas (2006), Theorem 8.4.1"),
+        KnownValues(held_sum([times(sp.Rational(d, 2), sp.log(2 * sp.pi * sp.E)),
+                              times(half, sp.log(det, evaluate=False))]),
+                    values=((det_sigma, det),), what="substitute det Σ"),
+    ]
+    simple = tidy(value)
+    if str(simple) != str(steps[-1].expr):
+        steps.append(Simplify(simple, how="collect the logarithms"))
+    return steps
+
+
+# --- Rényi entropy and Jensen–Shannon divergence of finite distributions ----------------------
+
+
+def _finite_renyi(measure: RenyiEntropy) -> tuple[list[Step], dict, None]:
+    alpha = measure.order
+    pmf = {o: p for o, p in finite_pmf(measure.args[0]).items() if p != 0}
+    x = sp.Symbol("x")
+    scale = sp.Pow(1 - alpha, -1)
+    steps: list[Step] = [
+        Definition(sp.Mul(scale, sp.log(FiniteSum(p_(x) ** alpha, x, list(pmf))),
+                          evaluate=False),
+                   name="Rényi entropy of order α (α ≠ 1; the limit α → 1 is Shannon's)",
+                   source="Rényi (1961), On measures of entropy and information, Proc. "
+                          "Fourth Berkeley Symp. Math. Stat. Prob. 1, 547–561"),
+        Substitute(sp.Mul(scale, sp.log(held_sum([sp.Pow(p, alpha, evaluate=False)
+                                                  for p in pmf.values()]), evaluate=False),
+                          evaluate=False), what="the probabilities"),
+    ]
+    value = measure.nats().value
+    if str(value) != str(steps[-1].expr):
+        steps.append(Simplify(value, how="collect the powers and logarithms"))
+    return steps, {p_: pmf}, None
+
+
+def _finite_jsd(measure: JensenShannonDivergence) -> tuple[list[Step], dict, None]:
+    from sympy.stats import FiniteRV
+
+    pp, qq = finite_pmf(measure.p), finite_pmf(measure.q)
+    outcomes = list(dict.fromkeys([*pp, *qq]))
+    mix = {o: (pp.get(o, 0) + qq.get(o, 0)) / 2 for o in outcomes}
+    M = FiniteRV("M", {o: m for o, m in mix.items() if m != 0})
+    half = sp.Rational(1, 2)
+    kl_p, kl_q = KLDivergence(measure.p, M), KLDivergence(measure.q, M)
+    steps: list[Step] = [
+        Definition(held_sum([sp.Mul(half, kl_p, evaluate=False),
+                             sp.Mul(half, kl_q, evaluate=False)]),
+                   name="Jensen–Shannon divergence with the mixture M = P/2 + Q/2",
+                   source="Lin (1991), IEEE Trans. Inf. Theory 37(1):145–151"),
+    ]
+
+    def kl_terms(pmf: dict) -> sp.Expr:
+        return held_sum([sp.Mul(p, sp.Add(sp.log(p, evaluate=False),
+                                          -sp.log(mix[o], evaluate=False), evaluate=False),
+                                evaluate=False) for o, p in pmf.items() if p != 0])
+    m_name = sp.Function("m")
+    steps.append(KnownValues(
+        held_sum([sp.Mul(half, kl_terms(pp), evaluate=False),
+                  sp.Mul(half, kl_terms(qq), evaluate=False)]),
+        values=((m_name(sp.Symbol("x")), sp.Tuple(*mix.values())),),
+        what="the mixture M and the KL sums", how="m(x) = (p(x) + q(x))/2"))
+    value = measure.nats().value
+    if str(value) != str(steps[-1].expr):
+        steps.append(Simplify(value, how="collect the logarithms"))
+    return steps, {}, None
 
 
 # --- finite ---------------------------------------------------------------------------------
@@ -192,9 +356,11 @@ def _key(outcome: object) -> object:
 
 
 def _plogp_sum(pmf: Mapping) -> sp.Expr:
-    """−(Σ p·log p) over the support, kept as written."""
-    terms = [sp.Mul(p, sp.log(p, evaluate=False), evaluate=False) for p in pmf.values() if p != 0]
-    return sp.Mul(-1, held_sum(terms), evaluate=False)
+    """Σ −p·log p over the support, kept as written (no −1 factored out of the sum)."""
+    terms = [sp.Mul(-p, sp.log(p, evaluate=False), evaluate=False) if p.is_number else
+             sp.Mul(-1, p, sp.log(p, evaluate=False), evaluate=False)
+             for p in pmf.values() if p != 0]
+    return held_sum(terms)
 
 
 def _finite_entropy(rvs: tuple) -> tuple[list[Step], dict, None]:
@@ -218,12 +384,24 @@ def _finite_entropy(rvs: tuple) -> tuple[list[Step], dict, None]:
 
 def _finish(steps: list[Step], evaluated: sp.Expr, value: sp.Expr) -> None:
     """Evaluated terms, then the engine's simplified value (each only when it is new)."""
-    # compare printed forms: held (unevaluated) sums are never == their evaluated selves
+    # compare printed forms: held (unevaluated) sums are never == their evaluated selves; a
+    # step that only reorders the terms of the previous one is left out (no going round)
     shown = str(steps[-1].expr)
-    if str(evaluated) not in (shown, str(value)):
+    if str(value) == shown:  # the same form, held as written: the engine's expression ends it
+        steps[-1] = replace(steps[-1], expr=value)
+        return
+    if _same_terms(steps[-1].expr, value):
+        return
+    if str(evaluated) not in (shown, str(value)) and not _same_terms(evaluated, value):
         steps.append(EvaluateTerms(evaluated))
-    if str(value) != str(steps[-1].expr):
-        steps.append(Simplify(value, how="collect the logarithms"))
+    steps.append(Simplify(value, how="collect the logarithms"))
+
+
+def _same_terms(a: sp.Expr, b: sp.Expr) -> bool:
+    """Whether ``a`` and ``b`` are the same sum up to the order of the terms."""
+    def terms(e: sp.Expr) -> list[str]:
+        return sorted(str(sp.expand(t)) for t in sp.Add.make_args(e))
+    return terms(a) == terms(b)
 
 
 def _finite_pair(measure: InformationMeasure, name: str) -> tuple[list[Step], dict, None]:
@@ -279,7 +457,7 @@ def _combination(measure: _EntropyCombination) -> tuple[list[Step], dict, None]:
     atoms = tuple(dict.fromkeys(a for k in terms for a in k))
     finite_input = all(kind_of(a) is Kind.FINITE for a in atoms)
     if mi and not measure.given and finite_input:
-        steps.append(_mi_definition(measure, bindings))
+        steps.extend(_mi_definition(measure, bindings))
     steps.append(Identity(identity, name=_identity_name(measure),
                           source=f"{CT}, §2.2–2.5"))
     ev = measure.nats()
@@ -288,10 +466,11 @@ def _combination(measure: _EntropyCombination) -> tuple[list[Step], dict, None]:
     if any(part.method == engine.UNEVALUATED for _, _, part in parts):
         steps.append(CouldNotDo(held, reason="a joint entropy has no closed form here"))
         return steps, bindings, None
-    how = ("the definition of each entropy (finite sums)" if finite_input
+    how = ("the definition of each entropy, a finite sum" if finite_input
            else "the engine, entropy by entropy")
-    steps.append(Engine(held, how=how))
-    if ev.value != held:
+    values = tuple((Entropy(*k), part.value) for k, _, part in parts)
+    steps.append(KnownValues(held, values=values, what="the entropies", how=how))
+    if str(ev.value) != str(held) and not _same_terms(held, ev.value):
         steps.append(Simplify(ev.value, how="collect the logarithms"))
     return steps, bindings, None
 
@@ -300,7 +479,7 @@ def _identity_name(measure: _EntropyCombination) -> str:
     return f"{sp.sstr(measure)} as a combination of joint entropies"
 
 
-def _mi_definition(measure: MutualInformation, bindings: dict) -> Step:
+def _mi_definition(measure: MutualInformation, bindings: dict) -> list[Step]:
     a, b = measure.first, measure.second
     joint = finite_joint(a + b)
     pmf = {o: p for o, p in joint.marginal(range(len(a) + len(b))).items() if p != 0}
@@ -314,8 +493,19 @@ def _mi_definition(measure: MutualInformation, bindings: dict) -> Step:
     bindings[py] = {_key(o): p for o, p in pb.items()}
     x, y = xs
     body = pxy(x, y) * sp.log(pxy(x, y) / (px(x) * py(y)))
-    return Definition(FiniteSum(body, xs, outcomes), name="mutual information",
-                      source=SOURCES["mutual information"])
+    definition = Definition(FiniteSum(body, xs, outcomes), name="mutual information",
+                            source=SOURCES["mutual information"])
+    pa_, pb_ = bindings[px], bindings[py]
+    # p(x, y)·(log p(x, y) − log(p(x)·p(y))), shown with its three numbers
+    terms = [sp.Mul(p, sp.Add(sp.log(p, evaluate=False),
+                              -sp.log(sp.Mul(pa_[k[0]], pb_[k[1]], evaluate=False),
+                                      evaluate=False), evaluate=False), evaluate=False)
+             for k, p in bindings[pxy].items()]
+
+    marginals = ((px(x), sp.Tuple(*pa_.values())), (py(y), sp.Tuple(*pb_.values())))
+    return [definition, KnownValues(held_sum(terms), values=marginals,
+                                    what="substitute the probabilities and the marginals",
+                                    how="p_X(x) = Σ_y p_XY(x, y), p_Y(y) = Σ_x p_XY(x, y)")]
 
 
 # --- one or two non-finite distributions ------------------------------------------------------
@@ -370,9 +560,6 @@ def _single(measure: InformationMeasure, name: str, p_obj: sp.Basic, q_obj: sp.B
     steps: list[Step] = [Definition(expect(body_def), name=name, source=SOURCES[name])]
     symbols = set().union(*(d.free_symbols for d in (dp, dq) if d is not None))
     ranges = _ranges(symbols)
-    # the engine tries a closed-form rule first; asking the registry is cheap, while the
-    # generic engine may integrate for seconds, so it runs only when no derivation by moments
-    rule_ev = _rule_evaluation(name, dp, dq)
     if q_obj is not None and engine._support_outside(p_obj, q_obj) is True:
         sp_, sq = read_univariate(dp).support, read_univariate(dq).support
         witness = sp.false if sp_.is_subset(sq) else sp.true
@@ -380,21 +567,21 @@ def _single(measure: InformationMeasure, name: str, p_obj: sp.Basic, q_obj: sp.B
                               reason=f"the support {sp_} of P is not inside {sq}"))
         return steps, bindings, ranges
     steps.append(Substitute(expect(body_sub), what="the densities"))
+    # the engine's own record of how it evaluated the measure (rule, generic engine or the
+    # honest leaf): the derivation presents it, it does not route the measure again
+    ev = engine.distribution_entropy(dp) if q_obj is None else measure.nats()
     by_moments = _by_moments(dp, x, expect, body_sub)
-    if rule_ev is not None and rule_ev.method != engine.RULE:
-        rule_ev = None if by_moments is not None else rule_ev
     if by_moments is not None:
         steps.extend(by_moments)
-        if rule_ev is not None:
-            # the engine answers with this rule: show it, checked against the derivation
-            steps.append(_rule_step(rule_ev))
+        if ev.method == engine.RULE:
+            # the engine answers with this rule: show it, checked against the derivation; when
+            # the last step only simplified, the rule's form replaces it (never two equal steps)
+            rule = _rule_step(ev)
+            if isinstance(steps[-1], Simplify):
+                steps[-1] = rule
+            elif str(steps[-1].expr) != str(rule.expr):
+                steps.append(rule)
         return steps, bindings, ranges
-    if rule_ev is not None:
-        ev = rule_ev  # a rule that kept the integral lands in the honest leaf below
-    elif q_obj is None:  # one variable: the engine's entropy of the distribution itself
-        ev = engine.distribution_entropy(dp)
-    else:
-        ev = measure.nats()
     if ev.method == engine.RULE:
         steps.append(_rule_step(ev))
         steps.append(NumericCheck(ev.value, reference=steps[1].expr))
@@ -406,20 +593,6 @@ def _single(measure: InformationMeasure, name: str, p_obj: sp.Basic, q_obj: sp.B
                   f"the rule for {ev.rule.family} gives no closed form here ({ev.rule.source})")
         steps.append(CouldNotDo(ev.value, reason=reason))
     return steps, bindings, ranges
-
-
-def _rule_evaluation(name: str, dp: Distribution, dq: Distribution | None
-                     ) -> engine.Evaluation | None:
-    """The engine's closed-form rule for this measure, if one fires (as the engine reports it)."""
-    registry = {"entropy": ENTROPY, "differential entropy": ENTROPY,
-                "cross-entropy": CROSS_ENTROPY, "KL divergence": KL_DIVERGENCE}[name]
-    hit = registry.apply(dp) if dq is None else registry.apply(dp, dq)
-    if hit is None:
-        return None
-    if hit[0].has(sp.Integral, sp.Sum, sp.nan):
-        # a rule that keeps the honest integral (or says "undefined") closes nothing
-        return engine.Evaluation(hit[0], engine.UNEVALUATED, hit[1])
-    return engine.Evaluation(tidy(hit[0]), engine.RULE, hit[1])
 
 
 def _rule_step(ev: engine.Evaluation) -> ClosedFormRule:
@@ -444,10 +617,12 @@ def _on_support(pdf: sp.Expr) -> sp.Expr:
 def _by_moments(dist: Distribution, x: sp.Symbol, expect, body: sp.Expr) -> list[Step] | None:
     """Expand the log-densities, use linearity and known moments; ``None`` when not possible."""
     expanded = sp.expand_log(body)
-    if expanded.has(sp.Piecewise) or any(
-            isinstance(e, sp.log) and x in e.free_symbols and e.args[0] != x
-            for e in sp.preorder_traversal(expanded)):
-        return None  # a log of something other than x is left: not a textbook expansion
+    if _log_of_non_x(expanded, x):
+        # log((1 - x)**(b - 1)) = (b - 1) log(1 - x): valid on the support, where the density's
+        # factors are positive (each step is checked there)
+        expanded = sp.expand_log(body, force=True)
+    if expanded.has(sp.Piecewise) or _log_of_non_x(expanded, x, allowed=(1 - x,)):
+        return None  # a log of something else is left: not a textbook expansion
     constant, stats = sp.S.Zero, {}
     for term in sp.Add.make_args(expanded):
         coeff, stat = term.as_independent(x, as_Add=False)
@@ -480,6 +655,11 @@ def _by_moments(dist: Distribution, x: sp.Symbol, expect, body: sp.Expr) -> list
     if simple != with_moments:
         steps.append(Simplify(simple, how="collect the logarithms and constants"))
     return steps
+
+
+def _log_of_non_x(expr: sp.Expr, x: sp.Symbol, allowed: tuple = ()) -> bool:
+    return any(isinstance(e, sp.log) and x in e.free_symbols and e.args[0] != x
+               and e.args[0] not in allowed for e in sp.preorder_traversal(expr))
 
 
 def textbook(expr: sp.Expr) -> sp.Expr:

@@ -61,3 +61,4 @@ def joint_entropy(atoms: Iterable) -> sp.Expr | None:
         Sigma = base.pspace.distribution.args[1]
         total += mvn_entropy(_block(Sigma, sorted(idx)))
     return total
+

@@ -251,6 +251,34 @@ class FiniteSum(sp.Expr):
         return rf"\sum_{{{self._names(printer)}}} {body}"
 
 
+class Named(sp.Expr):
+    r"""A quantity shown by its name (``E[(X − μ)ᵀ Σ⁻¹ (X − μ)]``, ``det Σ``) that stands for a
+    known ``value``: steps print the name, checks use the value. Names come from symbinfo's own
+    code, never from a user's text.
+
+    >>> n = Named(sp.Integer(2), "d", "d")
+    >>> n + 1, sp.latex(n), _measure_values(n + 1)
+    (d + 1, 'd', 3)
+    """
+
+    is_commutative = True
+
+    def __new__(cls, value: sp.Expr, text: str, latex: str) -> Named:
+        return super().__new__(cls, to_sympy(value, "the value"), Str(text), Str(latex))
+
+    value = property(lambda self: self.args[0])
+
+    @property
+    def free_symbols(self) -> set:
+        return self.value.free_symbols
+
+    def _sympystr(self, printer) -> str:
+        return self.args[1].name
+
+    def _latex(self, printer) -> str:
+        return self.args[2].name
+
+
 #: |y| beyond which exp(y) is taken as 0 or +oo in quadrature integrands. Computing exp of an
 #: argument with a huge exponent (Gumbel's exp(-exp(-x)) far in a tail, where tanh-sinh samples
 #: |x| ~ 1e30, so y ~ -10**(4e29)) needs as many bits as that exponent: mpmath would not
@@ -380,6 +408,21 @@ class KnownMoments(Step):
 
 
 @dataclass(frozen=True)
+class KnownValues(Step):
+    """Replace named quantities (the entropies an identity combines, marginals) by their values;
+    ``values`` pairs each quantity with its value, ``what`` names them ("the entropies")."""
+
+    values: tuple[tuple[sp.Expr, sp.Expr], ...] = ()
+    what: str = "the values"
+    how: str = ""
+    kind: ClassVar[str] = "values"
+
+    def justification(self) -> str:
+        facts = ", ".join(f"{sp.sstr(m)} = {sp.sstr(v)}" for m, v in self.values)
+        return f"{self.what}: {facts}" + (f" ({self.how})" if self.how else "")
+
+
+@dataclass(frozen=True)
 class EvaluateTerms(Step):
     """Evaluate each term (logarithms of numbers, products)."""
 
@@ -503,8 +546,11 @@ def apply_bindings(expr: sp.Expr, bindings: Mapping[sp.FunctionClass, Binding]) 
 
 def _measure_values(expr: sp.Expr) -> sp.Expr:
     """Unevaluated information measures inside ``expr`` replaced by their values."""
+    from ..functions import BinaryEntropy
     from ..measures.base import InformationMeasure
 
+    expr = expr.replace(lambda e: isinstance(e, Named), lambda e: e.value)
+    expr = expr.replace(lambda e: isinstance(e, BinaryEntropy), lambda e: e.rewrite(sp.log))
     return expr.replace(lambda e: isinstance(e, InformationMeasure), lambda e: e.doit())
 
 
@@ -793,41 +839,40 @@ class Derivation:
 
     def to_latex(self) -> str:
         """The ``align*`` environment (see :func:`symbinfo.render.latex.derivation_latex`)."""
-        from ..render.latex import derivation_latex
+        return _present("latex", self)
 
-        return derivation_latex(self)
+    def _latex(self, printer: object = None) -> str:
+        # sympy.latex(derivation) gives the align* environment too
+        return self.to_latex()
 
     def to_markdown(self) -> str:
         """Markdown with ``$$`` math (see :func:`symbinfo.render.markdown.derivation_markdown`)."""
-        from ..render.markdown import derivation_markdown
-
-        return derivation_markdown(self)
+        return _present("markdown", self)
 
     def to_document(self, title: str | None = None) -> str:
         """A standalone LaTeX document (see :func:`symbinfo.render.latex.standalone`)."""
-        from ..render.latex import standalone
-
-        return standalone(self, title=title or self.title or "symbinfo derivation")
+        return _present("document", self, title=title or self.title or "symbinfo derivation")
 
     def _repr_latex_(self) -> str:
-        from ..render.latex import jupyter_latex
-
-        return jupyter_latex(self)
+        return _present("jupyter", self)
 
     def _repr_markdown_(self) -> str:
         return self.to_markdown()
 
     def __str__(self) -> str:
-        from ..render.latex import TextbookStrPrinter
+        return _present("text", self)
 
-        show = TextbookStrPrinter().doprint
-        lines = [show(self.lhs)]
-        for step in self.steps:
-            why = step.justification()
-            if step.check is not None and step.check.method == OVER_BUDGET:
-                why += f"; {step.check.describe()}"
-            lines.append(f"  = {show(step.expr)}    [{why}]")
-        return "\n".join(lines)
+
+#: how a derivation is shown, filled in by :mod:`symbinfo.render` when it is imported (which
+#: ``import symbinfo`` always does): steps are data and never import their presentation, so the
+#: render layer sits above this one without an import cycle
+PRESENTERS: dict[str, Callable[..., str]] = {}
+
+
+def _present(form: str, d: Derivation, **options: object) -> str:
+    if form not in PRESENTERS:
+        raise SymbinfoError(f"no {form} renderer registered (import symbinfo.render)")
+    return PRESENTERS[form](d, **options)
 
 
 def _check_pair(before: sp.Expr, after: sp.Expr, bindings: Mapping, domain: tuple,

@@ -188,3 +188,58 @@ class InformationMeasure(sp.Expr):
 
     def _base_suffix(self, printer) -> str:
         return "" if self.base == sp.E else f", base={printer._print(self.base)}"
+
+    def _latex_measure(self, printer, letter: str, inner: str, sub: str = "",
+                       sup: str = "") -> str:
+        r"""``letter_{sub}^{sup}(inner)`` in the book's notation, the base shown when it is not e
+        (``NOTATION``: as a subscript, H_2(X) as in Cover & Thomas (2006) lemma 2.1.2, or as a
+        unit after the parentheses)."""
+        unit = ""
+        if self.has_base and self.base != sp.E:
+            b = printer._print(self.base)
+            if NOTATION["base"] == "subscript":
+                sub = f"{sub}, {b}" if sub else b
+            else:
+                unit = rf"\ [\text{{{_UNITS.get(self.base, 'base')}}}"
+                unit += "]" if self.base in _UNITS else rf"\ {b}]"
+        head = letter + (f"_{{{sub}}}" if sub else "") + (f"^{{{sup}}}" if sup else "")
+        return rf"{head}({inner}){unit}"
+
+
+#: how measures print (see :func:`set_notation`)
+NOTATION: dict[str, str] = {"cross_entropy": "times", "base": "subscript"}
+#: cross-entropy styles: LaTeX head and plain-text head
+CROSS_ENTROPY_STYLES = {"times": (("H", r"\times"), "Hx"), "ce": ((r"\mathrm{CE}", ""), "CE"),
+                        "comma": (("H", ""), "H")}
+_UNITS = {2: "bits", sp.E: "nats", 10: "hartleys"}
+
+
+def set_notation(*, cross_entropy: str | None = None, base: str | None = None) -> dict[str, str]:
+    r"""Choose how measures print; returns the previous choices (pass them back to restore).
+
+    ``cross_entropy``: ``"times"`` (default, LaTeX ``H^{\times}(P, Q)``, text ``Hx(P, Q)``),
+    ``"ce"`` (``\mathrm{CE}(P, Q)``) or ``"comma"`` (``H(P, Q)``, as in Cover & Thomas, which
+    joint entropy also uses). ``base``: ``"subscript"`` (default, ``H_{2}(X)``, Cover & Thomas
+    (2006) lemma 2.1.2) or ``"unit"`` (``H(X)\ [\text{bits}]``).
+
+    >>> import sympy as sp
+    >>> from sympy.stats import Bernoulli
+    >>> from symbinfo import CrossEntropy, Entropy
+    >>> P, Q = Bernoulli("P", sp.Rational(1, 3)), Bernoulli("Q", sp.Rational(1, 2))
+    >>> sp.latex(CrossEntropy(P, Q)), sp.latex(Entropy(P, base=2))
+    ('H^{\\times}(P, Q)', 'H_{2}(P)')
+    >>> before = set_notation(cross_entropy="ce", base="unit")
+    >>> sp.latex(CrossEntropy(P, Q, base=2)), str(CrossEntropy(P, Q))
+    ('\\mathrm{CE}(P, Q)\\ [\\text{bits}]', 'CE(P, Q)')
+    >>> _ = set_notation(**before)
+    """
+    previous = dict(NOTATION)
+    for key, value, allowed in (("cross_entropy", cross_entropy, CROSS_ENTROPY_STYLES),
+                                ("base", base, ("subscript", "unit"))):
+        if value is None:
+            continue
+        if not isinstance(value, str) or value not in allowed:
+            raise InvalidParameterError(
+                f"the {key} notation must be one of {', '.join(allowed)}, not {value!r}")
+        NOTATION[key] = value
+    return previous

@@ -10,14 +10,21 @@ import sympy as sp
 from .. import engine
 from ..derivation import finite
 from ..errors import UnsupportedInputError, guarded
-from .base import InformationMeasure, LogBase, order_parameter, single
+from .base import (
+    CROSS_ENTROPY_STYLES,
+    NOTATION,
+    InformationMeasure,
+    LogBase,
+    order_parameter,
+    single,
+)
 
 
 class _PairMeasure(InformationMeasure):
     """A measure of P against Q, printed ``SYMBOL(P || Q)`` (LaTeX ``SYMBOL(P \\,\\|\\, Q)``)."""
 
     str_symbol: ClassVar[str] = ""
-    latex_symbol: ClassVar[str] = ""
+    latex_symbol: ClassVar[tuple[str, str]] = ("", "")
     separator: ClassVar[tuple[str, str]] = (" || ", r" \,\|\, ")
     definition: ClassVar = None  # the finite definition in symbinfo.derivation.finite
 
@@ -49,8 +56,10 @@ class _PairMeasure(InformationMeasure):
                 f"{printer._print(self.q)}{suffix})")
 
     def _latex(self, printer) -> str:
-        return (f"{self.latex_symbol}({printer._print(self.p)}{self.separator[1]}"
-                f"{printer._print(self.q)})")
+        symbol = self.latex_symbol
+        letter, sub = (symbol, "") if isinstance(symbol, str) else symbol
+        return self._latex_measure(printer, letter, f"{printer._print(self.p)}{self.separator[1]}"
+                                   f"{printer._print(self.q)}", sub=sub)
 
 
 class CrossEntropy(_PairMeasure):
@@ -60,15 +69,23 @@ class CrossEntropy(_PairMeasure):
     >>> p, q = sp.symbols("p q", positive=True)
     >>> CrossEntropy(Bernoulli("P", p), Bernoulli("Q", q)).doit()
     -p*log(q) - (1 - p)*log(1 - q)
-    >>> sp.latex(CrossEntropy(Bernoulli("P", p), Bernoulli("Q", q)))
-    'H(P, Q)'
+    >>> print(sp.latex(CrossEntropy(Bernoulli("P", p), Bernoulli("Q", q))))
+    H^{\\times}(P, Q)
     """
 
-    str_symbol = latex_symbol = "H"
     separator = (", ", ", ")
 
     def nats(self) -> engine.Evaluation:
         return engine.cross_entropy(self.p, self.q)
+
+    def _sympystr(self, printer) -> str:
+        return (f"{CROSS_ENTROPY_STYLES[NOTATION['cross_entropy']][1]}({printer._print(self.p)}, "
+                f"{printer._print(self.q)}{self._base_suffix(printer)})")
+
+    def _latex(self, printer) -> str:
+        letter, sup = CROSS_ENTROPY_STYLES[NOTATION["cross_entropy"]][0]
+        return self._latex_measure(printer, letter, f"{printer._print(self.p)}, "
+                                   f"{printer._print(self.q)}", sup=sup)
 
 
 class KLDivergence(_PairMeasure):
@@ -85,7 +102,7 @@ class KLDivergence(_PairMeasure):
     """
 
     str_symbol = "D_KL"
-    latex_symbol = r"D_{\mathrm{KL}}"
+    latex_symbol = ("D", r"\mathrm{KL}")
 
     def nats(self) -> engine.Evaluation:
         return engine.kl_divergence(self.p, self.q)
@@ -100,7 +117,7 @@ class JensenShannonDivergence(_PairMeasure):
     """
 
     str_symbol = "D_JS"
-    latex_symbol = r"D_{\mathrm{JS}}"
+    latex_symbol = ("D", r"\mathrm{JS}")
     definition = finite.js_divergence
 
 
@@ -114,7 +131,7 @@ class HellingerDistance(_PairMeasure):
 
     has_base = False
     str_symbol = "d_H"
-    latex_symbol = r"d_{\mathrm{H}}"
+    latex_symbol = ("d", r"\mathrm{H}")
     separator = (", ", ", ")
     definition = finite.hellinger_distance
 
@@ -129,7 +146,7 @@ class TotalVariation(_PairMeasure):
 
     has_base = False
     str_symbol = "d_TV"
-    latex_symbol = r"d_{\mathrm{TV}}"
+    latex_symbol = ("d", r"\mathrm{TV}")
     separator = (", ", ", ")
     definition = finite.total_variation
 
@@ -177,8 +194,8 @@ class RenyiDivergence(_PairMeasure):
                 f"{printer._print(self.q)}{self._base_suffix(printer)})")
 
     def _latex(self, printer) -> str:
-        return (rf"D_{{{printer._print(self.alpha)}}}({printer._print(self.p)} \,\|\, "
-                rf"{printer._print(self.q)})")
+        return self._latex_measure(printer, "D", rf"{printer._print(self.p)} \,\|\, "
+                                   rf"{printer._print(self.q)}", sub=printer._print(self.alpha))
 
 
 class _OrderedEntropy(InformationMeasure):
@@ -220,7 +237,8 @@ class _OrderedEntropy(InformationMeasure):
         return f"{self.letter}_{printer._print(self.order)}({printer._print(self.args[0])}{suffix})"
 
     def _latex(self, printer) -> str:
-        return f"{self.letter}_{{{printer._print(self.order)}}}({printer._print(self.args[0])})"
+        return self._latex_measure(printer, self.letter, printer._print(self.args[0]),
+                                   sub=printer._print(self.order))
 
 
 class RenyiEntropy(_OrderedEntropy):

@@ -59,7 +59,10 @@ class Entropy(_EntropyCombination):
         return f"H({self._group_str(printer, self.args[0])}{self._base_suffix(printer)})"
 
     def _latex(self, printer) -> str:
-        return rf"H({self._group_str(printer, self.args[0])})"
+        return self._latex_measure(printer, "H", self._group_str(printer, self.args[0]))
+
+
+engine.UNEVALUATED_ENTROPY = Entropy  # what the engine answers without a closed form
 
 
 class ConditionalEntropy(_EntropyCombination):
@@ -99,8 +102,8 @@ class ConditionalEntropy(_EntropyCombination):
                 f"{self._group_str(printer, self.args[1])}{self._base_suffix(printer)})")
 
     def _latex(self, printer) -> str:
-        return (rf"H({self._group_str(printer, self.args[0])} \mid "
-                rf"{self._group_str(printer, self.args[1])})")
+        return self._latex_measure(printer, "H", rf"{self._group_str(printer, self.args[0])} \mid "
+                                   rf"{self._group_str(printer, self.args[1])}")
 
 
 def _flatten(rvs: tuple) -> tuple:
@@ -167,8 +170,8 @@ class MutualInformation(_EntropyCombination):
 
     def _latex(self, printer) -> str:
         given = rf" \mid {self._group_str(printer, self.args[2])}" if self.given else ""
-        return (rf"I({self._group_str(printer, self.args[0])}; "
-                rf"{self._group_str(printer, self.args[1])}{given})")
+        return self._latex_measure(printer, "I", rf"{self._group_str(printer, self.args[0])}; "
+                                   rf"{self._group_str(printer, self.args[1])}{given}")
 
 
 class _Multivariate(_EntropyCombination):
@@ -195,7 +198,8 @@ class _Multivariate(_EntropyCombination):
         return f"{self.symbol}({inner}{self._base_suffix(printer)})"
 
     def _latex(self, printer) -> str:
-        return f"{self.symbol}({'; '.join(self._group_str(printer, g) for g in self.groups)})"
+        inner = "; ".join(self._group_str(printer, g) for g in self.groups)
+        return self._latex_measure(printer, self.symbol, inner)
 
 
 class TotalCorrelation(_Multivariate):

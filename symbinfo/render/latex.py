@@ -34,6 +34,8 @@ from sympy.printing.latex import LatexPrinter
 from sympy.printing.str import StrPrinter
 
 from ..derivation.steps import (
+    OVER_BUDGET,
+    PRESENTERS,
     ClosedFormRule,
     CouldNotDo,
     Definition,
@@ -41,6 +43,7 @@ from ..derivation.steps import (
     Identity,
     Infinite,
     KnownMoments,
+    KnownValues,
     NumericCheck,
     Simplify,
     Step,
@@ -80,6 +83,74 @@ class TextbookLatexPrinter(LatexPrinter):
         args = ", ".join(self._print(a) for a in expr.args)
         tex = rf"{self._deal_with_super_sub(name)}{{\left({args} \right)}}"
         return tex if exp is None else rf"{tex}^{{{exp}}}"
+
+
+    # --- the book's notation for special functions ----------------------------------------
+    def _print_polygamma(self, expr: sp.Expr, exp: str | None = None) -> str:
+        n, z = expr.args
+        head = r"\psi" if n == 0 else rf"\psi^{{({self._print(n)})}}"
+        tex = rf"{head}\left({self._print(z)}\right)"
+        return tex if exp is None else rf"\left({tex}\right)^{{{exp}}}"
+
+    def _print_loggamma(self, expr: sp.Expr, exp: str | None = None) -> str:
+        tex = rf"\ln\Gamma\left({self._print(expr.args[0])}\right)"
+        return tex if exp is None else rf"\left({tex}\right)^{{{exp}}}"
+
+    def _print_beta(self, expr: sp.Expr, exp: str | None = None) -> str:
+        args = ", ".join(self._print(a) for a in expr.args)
+        tex = rf"\mathrm{{B}}\left({args}\right)"
+        return tex if exp is None else rf"{tex}^{{{exp}}}"
+
+    def _print_Mul(self, expr: sp.Expr) -> str:
+        written = _in_log_base(expr)
+        if written is not None:
+            return self._print(written)
+        return super()._print_Mul(expr)
+
+
+class _LogB(sp.Function):
+    r"""log_b(x), for printing only: ``log(x)/log(b)`` prints as ``\log_{b}\left(x\right)``."""
+
+    def _latex(self, printer: LatexPrinter, exp: str | None = None) -> str:
+        x, b = self.args
+        arg = printer._print(x)
+        head = rf"\log_{{{printer._print(b)}}}"
+        tex = rf"{head}{{\left({arg} \right)}}"
+        return tex if exp is None else rf"{head}^{{{exp}}}{{\left({arg} \right)}}"
+
+
+def _in_log_base(expr: sp.Expr) -> sp.Expr | None:
+    """``c·log(x)/log(b)`` (b a number other than e) as ``c·log_b(x)``, ``h(p)/log(b)`` as
+    h_b(p), a sum of such terms over log(b) term by term; ``None`` when it is no such product."""
+    from ..functions import BinaryEntropy
+
+    factors = sp.Mul.make_args(expr)
+    bases = [f.base.args[0] for f in factors if f.is_Pow and f.exp == -1
+             and isinstance(f.base, sp.log) and f.base.args[0].is_number
+             and f.base.args[0] != sp.E and f.base.args[0].is_positive]
+    if len(bases) != 1:
+        return None
+    b = bases[0]
+    rest = sp.Mul(*[f for f in factors if not (f.is_Pow and f.exp == -1 and f.base == sp.log(b))])
+
+    def one(term: sp.Expr) -> sp.Expr | None:
+        parts = sp.Mul.make_args(term)
+        logs = [f for f in parts if isinstance(f, sp.log) or
+                (isinstance(f, BinaryEntropy) and f.base == sp.E)]
+        if len(logs) != 1 or any(f.has(sp.log) for f in parts if f is not logs[0]):
+            return None
+        (lg,) = logs
+        if lg.args[0] == b:
+            return None  # log_b b would read as a riddle: keep the fraction
+        new = _LogB(lg.args[0], b) if isinstance(lg, sp.log) else BinaryEntropy(lg.args[0], b)
+        return sp.Mul(*[new if f is lg else f for f in parts], evaluate=False)
+
+    if isinstance(rest, sp.Add):
+        terms = [one(t) for t in rest.args]
+        if any(t is None for t in terms):
+            return None
+        return sp.Add(*terms, evaluate=False)
+    return one(rest)
 
 
 def _textbook_order(terms: list) -> list:
@@ -206,6 +277,11 @@ def _(step: KnownMoments) -> str:
 
 
 @short_note.register
+def _(step: KnownValues) -> str:
+    return step.what
+
+
+@short_note.register
 def _(step: Identity) -> str:
     return step.name
 
@@ -249,8 +325,12 @@ def _mathjax_note(step: Step) -> str:
 def step_detail(step: Step) -> str:
     """The full justification with its source and how it was checked, as LaTeX text."""
     text = escape_text(step.justification())
+    if isinstance(step, KnownValues):
+        facts = ", ".join(_fit(f"{math(m)} = {math(v)}", inline=True) for m, v in step.values)
+        text = f"{escape_text(step.what)}: {facts}" + (f" ({escape_text(step.how)})"
+                                                       if step.how else "")
     if isinstance(step, KnownMoments):
-        facts = ", ".join(f"${math(m)} = {math(v)}$" for m, v in step.moments)
+        facts = ", ".join(_fit(f"{math(m)} = {math(v)}", inline=True) for m, v in step.moments)
         text = f"known moments {facts}" + (f" ({escape_text(step.source)})"
                                            if step.source else "")
     check = step.check.describe() if step.check and step.check.method != "start" else ""
@@ -261,16 +341,44 @@ def step_detail(step: Step) -> str:
 
 
 def _lines(d: Derivation, numbered: bool, mathjax: bool = False) -> list[str]:
+    """One ``align*`` line per step. ``numbered`` (standalone documents): only the step's number
+    beside it (its note is listed below) and each expression in ``\\fitmath`` (scaled down to the
+    line when it is wider), so that no line runs past the margin."""
     lines = []
     for i, step in enumerate(d.steps, start=1):
-        note = (_mathjax_note(step) if mathjax else step_note(step)) + (
-            rf"\quad\text{{({i})}}" if numbered else "")
+        note = rf"\text{{({i})}}" if numbered else (
+            _mathjax_note(step) if mathjax else step_note(step))
         if isinstance(step, NumericCheck):
             lines.append(rf"&\phantom{{=}}\ \text{{(numeric check)}} && {note}")
             continue
         lhs = math(d.lhs) if i == 1 else ""
-        lines.append(rf"{lhs} &= {math(step.expr)} && {note}")
+        expr = math(step.expr)
+        lines.append(rf"{lhs} &= {_fit(expr) if numbered else expr} && {note}")
     return lines
+
+
+def _fit(tex: str, inline: bool = False) -> str:
+    return rf"\fitmath{{{tex}}}" if not inline else rf"\fitinline{{{tex}}}"
+
+
+#: standalone preamble: only packages of every TeX installation (graphicx for the scaling);
+#: \fitmath scales a display wider than the text column (minus the lhs and the step number)
+#: down to it, \fitinline an inline formula in a note
+_PREAMBLE = r"""\documentclass{article}
+\usepackage[a4paper,margin=1.8cm]{geometry}
+\usepackage{amsmath,amssymb,graphicx}
+\allowdisplaybreaks
+\newsavebox{\symbinfobox}
+\newlength{\symbinfowidth}
+\newcommand{\fitmath}[1]{\sbox{\symbinfobox}{$\displaystyle #1$}%
+  \setlength{\symbinfowidth}{0.72\linewidth}%
+  \ifdim\wd\symbinfobox>\symbinfowidth\resizebox{\symbinfowidth}{!}{\usebox{\symbinfobox}}%
+  \else\usebox{\symbinfobox}\fi}
+\newcommand{\fitinline}[1]{\sbox{\symbinfobox}{$#1$}%
+  \setlength{\symbinfowidth}{0.9\linewidth}%
+  \ifdim\wd\symbinfobox>\symbinfowidth\resizebox{\symbinfowidth}{!}{\usebox{\symbinfobox}}%
+  \else\usebox{\symbinfobox}\fi}
+"""
 
 
 def derivation_latex(d: Derivation, numbered: bool = False) -> str:
@@ -296,9 +404,21 @@ def jupyter_latex(d: Derivation) -> str:
     return f"$$\\begin{{aligned}}\n{body}\n\\end{{aligned}}$$"
 
 
+def derivation_text(d: Derivation) -> str:
+    """The derivation as plain text: one line per step, ``= expression    [why]``."""
+    show = TextbookStrPrinter().doprint
+    lines = [show(d.lhs)]
+    for step in d.steps:
+        why = step.justification()
+        if step.check is not None and step.check.method == OVER_BUDGET:
+            why += f"; {step.check.describe()}"
+        lines.append(f"  = {show(step.expr)}    [{why}]")
+    return "\n".join(lines)
+
+
 def _notes(d: Derivation) -> str:
     items = "\n".join(rf"  \item {step_detail(s)}" for s in d.steps)
-    return f"\\begin{{enumerate}}\\small\n{items}\n\\end{{enumerate}}"
+    return f"\\begin{{enumerate}}\\small\\sloppy\n{items}\n\\end{{enumerate}}"
 
 
 def standalone(derivations: Derivation | Sequence[Derivation] | Iterable[Derivation],
@@ -310,7 +430,7 @@ def standalone(derivations: Derivation | Sequence[Derivation] | Iterable[Derivat
     >>> import sympy as sp
     >>> from symbinfo.derivation.steps import Derivation, Definition
     >>> doc = standalone(Derivation.build(sp.Symbol("y"), [Definition(sp.Integer(1), "y")]))
-    >>> doc.splitlines()[0], "\\usepackage{amsmath,amssymb}" in doc, doc.rstrip()[-14:]
+    >>> doc.splitlines()[0], "\\usepackage{amsmath,amssymb,graphicx}" in doc, doc.rstrip()[-14:]
     ('\\documentclass{article}', True, '\\end{document}')
     """
     if isinstance(derivations, Derivation):
@@ -331,13 +451,14 @@ def standalone(derivations: Derivation | Sequence[Derivation] | Iterable[Derivat
             f"\\noindent Notes, sources and checks:\n{_notes(d)}\n"
         )
     return (
-        "\\documentclass{article}\n"
-        "\\usepackage[a4paper,margin=1.8cm]{geometry}\n"
-        "\\usepackage{amsmath,amssymb}\n"
-        "\\allowdisplaybreaks\n"
-        f"\\title{{{escape_text(title)}}}\n"
+        _PREAMBLE
+        + f"\\title{{{escape_text(title)}}}\n"
         "\\author{symbinfo}\n\\date{}\n"
         "\\begin{document}\n\\maketitle\n"
         + "\n".join(sections)
         + "\\end{document}\n"
     )
+
+
+PRESENTERS.update(latex=derivation_latex, jupyter=jupyter_latex, text=derivation_text,
+                  document=lambda d, title: standalone(d, title=title))

@@ -25,7 +25,14 @@ from __future__ import annotations
 
 import functools
 
-from ..derivation.steps import Derivation, KnownMoments, NumericCheck, Step
+from ..derivation.steps import (
+    PRESENTERS,
+    Derivation,
+    KnownMoments,
+    KnownValues,
+    NumericCheck,
+    Step,
+)
 from ..parsing.gate import to_sympy
 from .latex import math
 
@@ -40,6 +47,12 @@ def step_text(step: Step) -> str:
 def _(step: KnownMoments) -> str:
     facts = ", ".join(f"${math(m)} = {math(v)}$" for m, v in step.moments)
     return f"known moments {facts}" + (f" ({step.source})" if step.source else "")
+
+
+@step_text.register
+def _(step: KnownValues) -> str:
+    facts = ", ".join(f"${math(m)} = {math(v)}$" for m, v in step.values)
+    return f"{step.what}: {facts}" + (f" ({step.how})" if step.how else "")
 
 
 def _escape(text: str) -> str:
@@ -76,3 +89,6 @@ def to_markdown(obj: object) -> str:
     if isinstance(obj, Derivation):
         return derivation_markdown(obj)
     return f"$${math(to_sympy(obj, 'what to_markdown prints'))}$$"
+
+
+PRESENTERS.update(markdown=derivation_markdown)

@@ -18,7 +18,7 @@ CASES = [
     (si.Entropy(X, Y), "H(X, Y)", "H(X, Y)"),
     (si.ConditionalEntropy(X, given=Y), "H(X | Y)", r"H(X \mid Y)"),
     (si.ConditionalEntropy(X, given=(Y, Z)), "H(X | Y, Z)", r"H(X \mid Y, Z)"),
-    (si.CrossEntropy(N1, N2), "H(N1, N2)", "H(N_{1}, N_{2})"),
+    (si.CrossEntropy(N1, N2), "Hx(N1, N2)", r"H^{\times}(N_{1}, N_{2})"),
     (si.KLDivergence(N1, N2), "D_KL(N1 || N2)", r"D_{\mathrm{KL}}(N_{1} \,\|\, N_{2})"),
     (si.MutualInformation(X, Y), "I(X; Y)", "I(X; Y)"),
     (si.MutualInformation(X, Y, given=Z), "I(X; Y | Z)", r"I(X; Y \mid Z)"),

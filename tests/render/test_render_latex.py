@@ -50,7 +50,7 @@ def test_align_environment_has_one_line_per_step():
 def test_standalone_document():
     doc = standalone(derivation("gaussian_entropy"), title="Gaussian entropy")
     assert doc.startswith("\\documentclass{article}")
-    assert "\\usepackage{amsmath,amssymb}" in doc and "\\title{Gaussian entropy}" in doc
+    assert "\\usepackage{amsmath,amssymb,graphicx}" in doc and "\\title{Gaussian entropy}" in doc
     assert "\\maketitle" in doc and doc.rstrip().endswith("\\end{document}")
     assert "Casella" in doc  # the moment's source is in the notes
     assert "Checked numerically: 3 random points, 30 digits" in doc

@@ -331,6 +331,12 @@ def _slots() -> dict[str, Callable[[object], object]]:
     s["categorical({P: 1})"] = lambda P: hashable(P) and si.categorical({P: 1})
     s["categorical([1], name=P)"] = lambda P: si.categorical([1], name=P)
     s["entropy([P, 1/2])"] = lambda P: si.entropy([P, HALF])
+    # issue 11: the printer's notation and the binary entropy function
+    s["set_notation(cross_entropy=P)"] = lambda P: si.set_notation(cross_entropy=P)
+    s["set_notation(base=P)"] = lambda P: si.set_notation(base=P)
+    s["BinaryEntropy(P)"] = lambda P: si.BinaryEntropy(P)
+    s["BinaryEntropy(x, P)"] = lambda P: si.BinaryEntropy(x, P)
+    s["h2(P)"] = lambda P: si.h2(P)
     return s
 
 
