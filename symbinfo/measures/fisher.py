@@ -153,7 +153,21 @@ def _simplified(expr: sp.Expr) -> sp.Expr:
         return expr
     # a short look for a simpler form: the value is right either way
     done = call_within(sp.simplify, expr, seconds=min(3.0, current_limits().step_seconds))
-    return expr if done is None else done
+    return _positive_factors(expr if done is None else done)
+
+
+def _positive_factors(expr: sp.Expr) -> sp.Expr:
+    """-1/(p (p - 1)) as 1/(p (1 - p)): a negative product with a factor (x - c) to an odd
+    power takes the sign into that factor (the textbook writes 1 - p for a probability)."""
+    if not isinstance(expr, sp.Mul) or not expr.could_extract_minus_sign():
+        return expr
+    factors = list(expr.args)
+    for i, f in enumerate(factors):
+        base, e = f.as_base_exp()
+        if isinstance(base, sp.Add) and e.is_Integer and e % 2 == 1:
+            factors[i] = sp.Pow(sp.expand(-base), e)
+            return -sp.Mul(*factors)
+    return expr
 
 
 def _by_log_normaliser(canon: Distribution, syms: list[sp.Symbol]) -> sp.Matrix | None:
@@ -312,7 +326,7 @@ def jeffreys_prior(dist: object, params: object = None) -> sp.Expr:
     >>> from sympy.stats import Bernoulli, Normal
     >>> p = sp.Symbol("p", positive=True)
     >>> jeffreys_prior(Bernoulli("B", p))
-    1/(sqrt(p)*sqrt(1 - p))
+    sqrt(1/(1 - p))/sqrt(p)
     >>> mu = sp.Symbol("mu", real=True); s = sp.Symbol("sigma", positive=True)
     >>> jeffreys_prior(Normal("X", mu, s))
     sqrt(2)/sigma**2
@@ -321,7 +335,7 @@ def jeffreys_prior(dist: object, params: object = None) -> sp.Expr:
     if any(e.has(sp.Integral, sp.Sum) for e in info):
         raise UnsupportedInputError(
             f"the Fisher information of {dist} is not closed, so its determinant is not taken")
-    return _simplified(sp.sqrt(_simplified(info.det())))
+    return sp.sqrt(_simplified(info.det()))
 
 
 @guarded

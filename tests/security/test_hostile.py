@@ -302,6 +302,9 @@ def _slots() -> dict[str, Callable[[object], object]]:
         f = getattr(si, n)
         s[f"{n}(P)"] = lambda P, f=f: f(P)
         s[f"{n}(E, P)"] = lambda P, f=f: f(expo, P)
+    s["FisherInformation(P, lambda)"] = lambda P: si.FisherInformation(P, lam)
+    s["FisherInformation(E, P)"] = lambda P: si.FisherInformation(expo, P)
+    s["FisherInformation(E, lambda, P)"] = lambda P: si.FisherInformation(expo, lam, P)
     for n in ("total_correlation", "dual_total_correlation", "co_information",
               "interaction_information", "o_information", "TotalCorrelation", "CoInformation",
               "DualTotalCorrelation", "InteractionInformation", "OInformation"):
