@@ -360,6 +360,23 @@ def local_kl_expansion(dist: object, params: object = None) -> Verification:
     """
     from ..verify.core import verify
 
+    lhs, rhs = kl_expansion_sides(dist, params)
+    result = verify(lhs, rhs, points=5)
+    result.notes.append("KL(p_θ || p_{θ+δ}) expanded in δ through second order (series), "
+                        "against ½ δᵀ I(θ) δ")
+    return result
+
+
+def kl_expansion_sides(dist: object, params: object = None) -> tuple[sp.Expr, sp.Expr]:
+    """(the series of KL(p_θ ‖ p_{θ+δ}) through δ², ½ δᵀ I(θ) δ): the two sides
+    :func:`local_kl_expansion` compares (δ_a is the symbol ``delta_a``).
+
+    >>> import sympy as sp
+    >>> from sympy.stats import Poisson
+    >>> lam = sp.Symbol("lambda", positive=True)
+    >>> kl_expansion_sides(Poisson("N", lam))
+    (delta_lambda**2/(2*lambda), delta_lambda**2/(2*lambda))
+    """
     d = distribution_of(dist)
     info, chosen = _information(d, params)
     if any(e.has(sp.Integral, sp.Sum) for e in info):
@@ -381,10 +398,7 @@ def local_kl_expansion(dist: object, params: object = None) -> Verification:
     lhs = found.xreplace({eps: 1})
     vec = sp.Matrix(deltas)
     rhs = sp.expand((vec.T * info * vec)[0] / 2)
-    result = verify(lhs, rhs, points=5)
-    result.notes.append("KL(p_θ || p_{θ+δ}) expanded in δ through second order (series), "
-                        "against ½ δᵀ I(θ) δ")
-    return result
+    return lhs, rhs
 
 
 def _assumptions(p: sp.Symbol) -> dict:
