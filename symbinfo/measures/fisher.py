@@ -151,6 +151,8 @@ def _parameters(dist: Distribution, params: object, smooth: dict, rough: list[st
 def _simplified(expr: sp.Expr) -> sp.Expr:
     if expr.has(sp.Integral, sp.Sum):
         return expr
+    if sp.count_ops(expr) <= 6:  # already short: no child process for simplify
+        return _positive_factors(expr)
     # a short look for a simpler form: the value is right either way
     done = call_within(sp.simplify, expr, seconds=min(3.0, current_limits().step_seconds))
     return _positive_factors(expr if done is None else done)
@@ -270,6 +272,8 @@ def _information(dist: Distribution, params: object) -> tuple[sp.Matrix, list[sp
     values = {smooth[n]: view.parameters[n] for n in names}
     jac = sp.Matrix([view.parameters[n] for n in names]).jacobian(chosen)
     info = info.xreplace(values)
+    if jac == sp.eye(len(chosen)):  # the arguments themselves: already simplified
+        return info, chosen
     result = (jac.T * info * jac).applyfunc(lambda e: _simplified(sp.expand(e)) if not e.has(
         sp.Integral, sp.Sum) else e)
     return result, chosen
