@@ -170,3 +170,42 @@ from .functions import BinaryEntropy, h2  # noqa: E402
 from .measures.base import set_notation  # noqa: E402
 
 __all__ += ["BinaryEntropy", "h2", "set_notation"]
+# --- issue 9, items 3-4: Fisher information and the measures beside Shannon's ---
+from .measures import (  # noqa: E402
+    ConditionalCrossEntropy,
+    ConditionalKLDivergence,
+    Extropy,
+    FisherInformation,
+    GiniImpurity,
+    InteractionInformation,
+    LautumInformation,
+    OInformation,
+    Perplexity,
+    SibsonMutualInformation,
+    WeightedJensenShannonDivergence,
+    conditional_cross_entropy,
+    conditional_kl_divergence,
+    cramer_rao_bound,
+    extropy,
+    fisher_information,
+    gini_impurity,
+    interaction_information,
+    jeffreys_prior,
+    lautum_information,
+    local_kl_expansion,
+    o_information,
+    perplexity,
+    sibson_mutual_information,
+    weighted_js_divergence,
+)
+
+__all__ += [
+    "ConditionalCrossEntropy", "ConditionalKLDivergence", "Extropy", "FisherInformation",
+    "GiniImpurity",
+    "InteractionInformation", "LautumInformation", "OInformation", "Perplexity",
+    "SibsonMutualInformation", "WeightedJensenShannonDivergence", "conditional_cross_entropy",
+    "conditional_kl_divergence", "cramer_rao_bound", "extropy", "fisher_information",
+    "gini_impurity", "interaction_information", "jeffreys_prior", "lautum_information",
+    "local_kl_expansion", "o_information", "perplexity", "sibson_mutual_information",
+    "weighted_js_divergence",
+]

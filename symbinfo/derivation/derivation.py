@@ -113,6 +113,11 @@ def derive(measure: InformationMeasure) -> Derivation:
     if measure.is_abstract:
         raise UnsupportedInputError(f"{measure} names no distribution; nothing to derive")
     check_parameters(measure, f"the derivation of {measure}")  # gamma(10**18) densities
+    from .generalised import generalised_derivation  # Rényi, Hellinger, Fisher (issue 9)
+
+    found = generalised_derivation(measure)
+    if found is not None:
+        return found
     steps, bindings, ranges = _steps(measure)
     if measure.base != sp.E:
         steps = _in_base(steps, measure.base)

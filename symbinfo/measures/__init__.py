@@ -44,3 +44,48 @@ __all__ = [
     "js_divergence", "kl_divergence", "mutual_information", "renyi_divergence", "renyi_entropy",
     "total_correlation", "total_variation", "tsallis_entropy",
 ]
+
+# --- issue 9, items 3-4: Fisher information and the measures beside Shannon's ---
+from .conditional import (
+    ConditionalCrossEntropy,
+    ConditionalKLDivergence,
+    LautumInformation,
+    SibsonMutualInformation,
+    conditional_cross_entropy,
+    conditional_kl_divergence,
+    lautum_information,
+    sibson_mutual_information,
+)
+from .fisher import (
+    FisherInformation,
+    cramer_rao_bound,
+    fisher_information,
+    jeffreys_prior,
+    local_kl_expansion,
+)
+from .mixtures import WeightedJensenShannonDivergence, weighted_js_divergence
+from .multivariate import (
+    InteractionInformation,
+    OInformation,
+    interaction_information,
+    o_information,
+)
+from .uncertainty import (
+    Extropy,
+    GiniImpurity,
+    Perplexity,
+    extropy,
+    gini_impurity,
+    perplexity,
+)
+
+__all__ += [
+    "ConditionalCrossEntropy", "ConditionalKLDivergence", "Extropy", "FisherInformation",
+    "GiniImpurity",
+    "InteractionInformation", "LautumInformation", "OInformation", "Perplexity",
+    "SibsonMutualInformation", "WeightedJensenShannonDivergence", "conditional_cross_entropy",
+    "conditional_kl_divergence", "cramer_rao_bound", "extropy", "fisher_information",
+    "gini_impurity", "interaction_information", "jeffreys_prior", "lautum_information",
+    "local_kl_expansion", "o_information", "perplexity", "sibson_mutual_information",
+    "weighted_js_divergence",
+]

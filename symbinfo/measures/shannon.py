@@ -175,11 +175,13 @@ class MutualInformation(_EntropyCombination):
 
 
 class _Multivariate(_EntropyCombination):
-    """Measures of n ≥ 2 random variables, printed as ``NAME(X; Y; Z)``."""
+    """Measures of n ≥ 2 random variables, printed as ``NAME(X; Y; Z)``, optionally conditioned
+    on ``given=`` (``NAME(X; Y; Z | W)``): each joint entropy H(T) of the unconditioned measure
+    becomes H(T | W) = H(T, W) − H(W)."""
 
     symbol = ""
 
-    def __new__(cls, *rvs: object, base: object = sp.E):
+    def __new__(cls, *rvs: object, given: object = None, base: object = sp.E):
         if cls._stored(rvs):
             return super().__new__(cls, *rvs)
         if len(rvs) < 2:
@@ -187,19 +189,35 @@ class _Multivariate(_EntropyCombination):
                 f"{cls.__name__} needs at least two random variables (or groups)"
             )
         base = base if isinstance(base, LogBase) else LogBase(base)
-        return super().__new__(cls, *(rv_group(r) for r in rvs), base)
+        given = sp.Tuple() if given is None else rv_group(given)
+        return super().__new__(cls, *(rv_group(r) for r in rvs), given, base)
 
     @property
     def groups(self) -> tuple[sp.Tuple, ...]:
-        return self.args[:-1]
+        return self.args[:-2]
+
+    @property
+    def given(self) -> tuple:
+        return tuple(self.args[-2])
+
+    def _conditioned(self, terms: dict[tuple, sp.Expr]) -> dict[tuple, sp.Expr]:
+        if not self.given:
+            return terms
+        z = self.given
+        return _add_terms(*({_union(k, z): c} for k, c in terms.items()),
+                          *({z: -c} for c in terms.values()))
+
+    def _given_str(self, printer, sep: str) -> str:
+        return f" {sep} {self._group_str(printer, self.args[-2])}" if self.given else ""
 
     def _sympystr(self, printer) -> str:
         inner = "; ".join(self._group_str(printer, g) for g in self.groups)
-        return f"{self.symbol}({inner}{self._base_suffix(printer)})"
+        return f"{self.symbol}({inner}{self._given_str(printer, '|')}{self._base_suffix(printer)})"
 
     def _latex(self, printer) -> str:
         inner = "; ".join(self._group_str(printer, g) for g in self.groups)
-        return self._latex_measure(printer, self.symbol, inner)
+        return self._latex_measure(printer, self.symbol,
+                                   inner + self._given_str(printer, r"\mid"))
 
 
 class TotalCorrelation(_Multivariate):
@@ -215,7 +233,8 @@ class TotalCorrelation(_Multivariate):
     symbol = "C"
 
     def entropy_terms(self) -> dict[tuple, sp.Expr]:
-        return _add_terms(*({tuple(g): 1} for g in self.groups), {_union(*self.groups): -1})
+        return self._conditioned(_add_terms(*({tuple(g): 1} for g in self.groups),
+                                            {_union(*self.groups): -1}))
 
 
 class DualTotalCorrelation(_Multivariate):
@@ -234,7 +253,7 @@ class DualTotalCorrelation(_Multivariate):
         n = len(self.groups)
         everything = _union(*self.groups)
         rests = [_union(*(g for j, g in enumerate(self.groups) if j != i)) for i in range(n)]
-        return _add_terms({everything: 1 - n}, *({r: 1} for r in rests))
+        return self._conditioned(_add_terms({everything: 1 - n}, *({r: 1} for r in rests)))
 
 
 class CoInformation(_Multivariate):
@@ -258,7 +277,7 @@ class CoInformation(_Multivariate):
         for r in range(1, len(self.groups) + 1):
             for subset in itertools.combinations(self.groups, r):
                 terms.append({_union(*subset): -((-1) ** r)})
-        return _add_terms(*terms)
+        return self._conditioned(_add_terms(*terms))
 
 
 @guarded
@@ -308,7 +327,7 @@ def mutual_information(first: object, second: object, given: object = None,
 
 
 @guarded
-def total_correlation(*rvs: object, base: object = sp.E) -> sp.Expr:
+def total_correlation(*rvs: object, given: object = None, base: object = sp.E) -> sp.Expr:
     """Total correlation in closed form; see :class:`TotalCorrelation`.
 
     >>> from sympy.stats import Die
@@ -316,11 +335,11 @@ def total_correlation(*rvs: object, base: object = sp.E) -> sp.Expr:
     >>> total_correlation(X, X, base=2)
     1
     """
-    return TotalCorrelation(*rvs, base=base).doit()
+    return TotalCorrelation(*rvs, given=given, base=base).doit()
 
 
 @guarded
-def dual_total_correlation(*rvs: object, base: object = sp.E) -> sp.Expr:
+def dual_total_correlation(*rvs: object, given: object = None, base: object = sp.E) -> sp.Expr:
     """Dual total correlation in closed form; see :class:`DualTotalCorrelation`.
 
     >>> from sympy.stats import Die
@@ -328,11 +347,11 @@ def dual_total_correlation(*rvs: object, base: object = sp.E) -> sp.Expr:
     >>> dual_total_correlation(X, Y)
     0
     """
-    return DualTotalCorrelation(*rvs, base=base).doit()
+    return DualTotalCorrelation(*rvs, given=given, base=base).doit()
 
 
 @guarded
-def co_information(*rvs: object, base: object = sp.E) -> sp.Expr:
+def co_information(*rvs: object, given: object = None, base: object = sp.E) -> sp.Expr:
     """Co-information in closed form; see :class:`CoInformation` for the sign convention.
 
     >>> from sympy.stats import Die
@@ -340,4 +359,4 @@ def co_information(*rvs: object, base: object = sp.E) -> sp.Expr:
     >>> co_information(X, Y, X + Y, base=2)
     -1/2
     """
-    return CoInformation(*rvs, base=base).doit()
+    return CoInformation(*rvs, given=given, base=base).doit()

@@ -311,6 +311,20 @@ def _vae_kl(mu: sp.Expr, sigma: sp.Expr) -> sp.Basic:
                  (mu ** 2 + sigma ** 2 - 1 - sp.log(sigma ** 2)) / 2, evaluate=False)
 
 
+def _local_kl(dist: sp.Basic) -> sp.Basic:
+    from ..measures.fisher import kl_expansion_sides
+
+    return sp.Eq(*kl_expansion_sides(dist), evaluate=False)
+
+
+def _local_kl_instances() -> list[tuple]:
+    from sympy.stats import Gamma, Poisson
+
+    mu = sp.Symbol("mu", real=True)
+    s, k, th, lam = sp.symbols("sigma k theta lambda", positive=True)
+    return [(Normal("X", mu, s),), (Gamma("G", k, th),), (Poisson("N", lam),)]
+
+
 def _symbols(names: str, **assumptions: bool) -> tuple:
     return sp.symbols(names, **assumptions)
 
@@ -483,6 +497,12 @@ def identities() -> list[Identity]:
                  _label_smoothing, "y one-hot, u uniform over the K classes, 0 <= eps <= 1",
                  "Szegedy et al., Rethinking the Inception Architecture (2016), §7",
                  _label_smoothing_instances),
+        Identity("local KL expansion (Fisher information)",
+                 "D_KL(p_theta || p_(theta + delta)) = delta' I(theta) delta / 2 + O(delta^3)",
+                 _local_kl, "a regular family (support free of theta); the left side is the "
+                 "series of the KL divergence through second order in delta",
+                 "Kullback, Information Theory and Statistics (1959), ch. 2, §6",
+                 _local_kl_instances),
         Identity("KL symmetry (false)", "D_KL(P || Q) = D_KL(Q || P)",
                  lambda P, Q: sp.Eq(KLDivergence(P, Q), KLDivergence(Q, P), evaluate=False),
                  "expected refutation: forward and reverse KL differ",

@@ -295,6 +295,56 @@ def _slots() -> dict[str, Callable[[object], object]]:
     s["using_limits(exponent=P)"] = lambda P: si.using_limits(exponent=P).__enter__()
     s["current_limits()"] = lambda P: si.current_limits()
     s["identities()"] = lambda P: si.identities()
+    # --- issue 9, items 3-4: Fisher information and the measures beside Shannon's ---
+    lam = sp.Symbol("lambda", positive=True)
+    expo = sp.stats.Exponential("E", lam)
+    for n in ("fisher_information", "jeffreys_prior", "cramer_rao_bound", "local_kl_expansion"):
+        f = getattr(si, n)
+        s[f"{n}(P)"] = lambda P, f=f: f(P)
+        s[f"{n}(E, P)"] = lambda P, f=f: f(expo, P)
+    s["FisherInformation(P, lambda)"] = lambda P: si.FisherInformation(P, lam)
+    s["FisherInformation(E, P)"] = lambda P: si.FisherInformation(expo, P)
+    s["FisherInformation(E, lambda, P)"] = lambda P: si.FisherInformation(expo, lam, P)
+    for n in ("total_correlation", "dual_total_correlation", "co_information",
+              "interaction_information", "o_information", "TotalCorrelation", "CoInformation",
+              "DualTotalCorrelation", "InteractionInformation", "OInformation"):
+        f = getattr(si, n)
+        s[f"{n}(X, Y, given=P)"] = lambda P, f=f: f(X, Y, given=P)
+    for n in ("interaction_information", "o_information", "InteractionInformation",
+              "OInformation"):
+        f = getattr(si, n)
+        s[f"{n}(P, Y)"] = lambda P, f=f: f(P, Y)
+        s[f"{n}(X, Y, base=P)"] = lambda P, f=f: f(X, Y, base=P)
+    for n in ("weighted_js_divergence", "WeightedJensenShannonDivergence"):
+        f = getattr(si, n)
+        s[f"{n}(P, B)"] = lambda P, f=f: f(P, B)
+        s[f"{n}(B, B, weights=P)"] = lambda P, f=f: f(B, B, weights=P)
+        s[f"{n}(B, B, weights=[P, 1/2])"] = lambda P, f=f: f(B, B, weights=[P, HALF])
+        s[f"{n}(B, B, base=P)"] = lambda P, f=f: f(B, B, base=P)
+    for n in ("conditional_kl_divergence", "conditional_cross_entropy",
+              "ConditionalKLDivergence", "ConditionalCrossEntropy"):
+        f = getattr(si, n)
+        s[f"{n}(P, Y, given=X)"] = lambda P, f=f: f(P, Y, given=X)
+        s[f"{n}(X, P, given=Y)"] = lambda P, f=f: f(X, P, given=Y)
+        s[f"{n}(X, X, given=P)"] = lambda P, f=f: f(X, X, given=P)
+        s[f"{n}(X, X, given=Y, base=P)"] = lambda P, f=f: f(X, X, given=Y, base=P)
+    for n in ("lautum_information", "LautumInformation"):
+        f = getattr(si, n)
+        s[f"{n}(P, Y)"] = lambda P, f=f: f(P, Y)
+        s[f"{n}(X, P)"] = lambda P, f=f: f(X, P)
+        s[f"{n}(X, Y, base=P)"] = lambda P, f=f: f(X, Y, base=P)
+    for n in ("sibson_mutual_information", "SibsonMutualInformation"):
+        f = getattr(si, n)
+        s[f"{n}(P, Y, 2)"] = lambda P, f=f: f(P, Y, 2)
+        s[f"{n}(X, Y, P)"] = lambda P, f=f: f(X, Y, P)
+        s[f"{n}(X, Y, 2, base=P)"] = lambda P, f=f: f(X, Y, 2, base=P)
+    for n in ("extropy", "perplexity", "gini_impurity", "Extropy", "Perplexity",
+              "GiniImpurity"):
+        f = getattr(si, n)
+        s[f"{n}(P)"] = lambda P, f=f: f(P)
+    for n in ("extropy", "Extropy"):
+        f = getattr(si, n)
+        s[f"{n}(B, base=P)"] = lambda P, f=f: f(B, base=P)
     for n in ERRORS:
         s[f"{n}(P)"] = lambda P, n=n: getattr(si, n)(P)
     # issue 11 (checker): source export, answers as equations and floats
