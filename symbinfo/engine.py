@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
+from functools import lru_cache
 
 import sympy as sp
 from sympy.stats.rv import Distribution, RandomSymbol
 
 from .closedforms import CROSS_ENTROPY, ENTROPY, KL_DIVERGENCE, Rule
 from .closedforms.registry import hiding_huge_numbers
-from .derivation import continuous, finite
+from .derivation import continuous, finite, loglinear
 from .derivation.simplify import tidy
 from .distributions.continuous import pdf_of, read_univariate
 from .distributions.view import (
@@ -29,6 +31,7 @@ from .distributions.view import (
     support,
 )
 from .errors import MismatchError, ResourceLimitError
+from .limits import current_limits
 
 FINITE_SUM = "definition summed over the finite alphabet"
 RULE = "closed-form rule"
@@ -66,8 +69,7 @@ def joint_entropy(atoms: Sequence[sp.Basic]) -> Evaluation:
     atoms = tuple(dict.fromkeys(atoms))
     kind = common_kind(atoms)
     if kind is Kind.FINITE:
-        joint = finite_joint(atoms)
-        return Evaluation(tidy(finite.entropy(joint.marginal(range(len(atoms))))), FINITE_SUM)
+        return entropy_combination({atoms: sp.S.One})
     if len(atoms) == 1 and kind in (Kind.CONTINUOUS, Kind.DISCRETE):
         return distribution_entropy(distribution(atoms[0]))
     return _multivariate_entropy(atoms)
@@ -102,6 +104,9 @@ def entropy_combination(terms: Mapping[tuple, sp.Expr]) -> Evaluation:
             if hit is None:
                 raise
             return Evaluation(tidy(sp.Add(*terms.values()) * hit[0]), RULE, hit[1])
+        exact = _exact_combination(joint, terms)
+        if exact is not None:
+            return Evaluation(exact.as_expr(), FINITE_SUM)
         value = sp.Add(
             *(c * finite.entropy(joint.marginal([joint.index(a) for a in k]))
               for k, c in terms.items())
@@ -112,6 +117,77 @@ def entropy_combination(terms: Mapping[tuple, sp.Expr]) -> Evaluation:
     method = UNEVALUATED if any(p.method == UNEVALUATED for p in parts.values()) else COMBINED
     return Evaluation(value if method == UNEVALUATED else tidy(value), method,
                       parts=tuple(parts.values()))
+
+
+def _exact_combination(joint, terms: Mapping[tuple, sp.Expr]) -> loglinear.LogLinear | None:
+    """Σ coeff · H(atoms) of a table of rationals in log-linear form (integer arithmetic; each
+    subset's entropy computed once and remembered); ``None`` when an entry or a coefficient is
+    not rational."""
+    if not all(isinstance(c, (int, sp.Rational)) for c in terms.values()):
+        return None
+    values = loglinear.fractions(joint.pmf)
+    if values is None:
+        return None
+    total = loglinear.LogLinear({}, {})
+    table = _IntegerTable(joint.atoms, tuple(values), *loglinear.over_common_denominator(
+        values.values()))
+    for k, c in terms.items():
+        part = _subset_entropy(table, frozenset(joint.index(a) for a in k),
+                               current_limits().factor_digits)
+        total = total + part * Fraction(int(sp.Rational(c).p), int(sp.Rational(c).q))
+    return total
+
+
+@dataclass(frozen=True, eq=False)
+class _IntegerTable:
+    """A joint pmf of rationals as integer numerators over one common denominator; equal (and
+    hashed) by its variables and numerators, so entropies of its marginals can be remembered."""
+
+    atoms: tuple
+    outcomes: tuple
+    numerators: list
+    denominator: int
+
+    def _key(self) -> tuple:
+        return self.atoms, self.outcomes, tuple(self.numerators), self.denominator
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _IntegerTable) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+
+@lru_cache(maxsize=512)
+def _subset_entropy(table: _IntegerTable, indices: frozenset, digits: int) -> loglinear.LogLinear:
+    if len(indices) == len(table.atoms):
+        counts = table.numerators
+    else:
+        order = sorted(indices)
+        marginal: dict[tuple, int] = {}
+        for outcome, m in zip(table.outcomes, table.numerators, strict=True):
+            key = tuple(outcome[i] for i in order)
+            marginal[key] = marginal.get(key, 0) + m
+        counts = marginal.values()
+    return loglinear.entropy_of_integers(counts, table.denominator)
+
+
+def _exact_pair(definition: Callable, p: Mapping, q: Mapping) -> sp.Expr | None:
+    """A finite measure of two pmfs of rationals in log-linear form; ``None`` when it has no
+    such form or an entry is not rational."""
+    exact = _EXACT.get(definition)
+    pp, qq = loglinear.fractions(p), loglinear.fractions(q)
+    if exact is None or pp is None or qq is None:
+        return None
+    value = exact(pp, qq)
+    return sp.oo if value is None else value.as_expr()
+
+
+_EXACT: dict[Callable, Callable] = {
+    finite.kl_divergence: loglinear.kl_divergence,
+    finite.cross_entropy: loglinear.cross_entropy,
+    finite.js_divergence: loglinear.js_divergence,
+}
 
 
 # --- measures between two distributions -----------------------------------------------------
@@ -189,7 +265,11 @@ def _by_definition_or_rule(
     a finite P summed against a discrete Q; ``None`` leaves the rest to the caller, with the
     condition (``inside``) under which P's support lies inside Q's."""
     if kind_of(p) is Kind.FINITE and kind_of(q) is Kind.FINITE:
-        return Evaluation(tidy(definition(*_finite_pair(p, q))), FINITE_SUM), None, None, None
+        pmfs = _finite_pair(p, q)
+        exact = _exact_pair(definition, *pmfs)
+        if exact is not None:
+            return Evaluation(exact, FINITE_SUM), None, None, None
+        return Evaluation(tidy(definition(*pmfs)), FINITE_SUM), None, None, None
     dp, dq = _dist(p), _dist(q)
     inside = _support_inside(p, q)
     if inside is sp.false:
@@ -199,6 +279,9 @@ def _by_definition_or_rule(
         return _where_inside(inside, Evaluation(tidy(hit[0]), RULE, hit[1])), dp, dq, inside
     if kind_of(p) is Kind.FINITE:
         pmfs = _pmfs_on_support_of_p(p, q)
+        exact = _exact_pair(definition, *pmfs)
+        if exact is not None:
+            return Evaluation(exact, FINITE_SUM), dp, dq, inside
         return Evaluation(tidy(definition(*pmfs)), FINITE_SUM), dp, dq, inside
     return None, dp, dq, inside
 
@@ -242,6 +325,9 @@ def finite_pair_measure(
     """A divergence of two finite distributions from its definition; ``None`` if not finite."""
     if kind_of(p) is Kind.FINITE and kind_of(q) is Kind.FINITE:
         pp, qq = _finite_pair(p, q)
+        exact = None if params else _exact_pair(func, pp, qq)
+        if exact is not None:
+            return Evaluation(exact, FINITE_SUM)
         return Evaluation(tidy(func(pp, qq, *params)), FINITE_SUM)
     return None
 
