@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import lru_cache
 
 import sympy as sp
 from sympy.stats.rv import Distribution, RandomSymbol
@@ -21,8 +20,10 @@ from .closedforms.registry import hiding_huge_numbers
 from .derivation import continuous, finite, loglinear
 from .derivation.simplify import tidy
 from .distributions.continuous import pdf_of, read_univariate
+from .distributions.joint import JointTable, JointVariable
 from .distributions.view import (
     Kind,
+    check_outcomes,
     common_kind,
     distribution,
     finite_joint,
@@ -31,7 +32,6 @@ from .distributions.view import (
     support,
 )
 from .errors import MismatchError, ResourceLimitError
-from .limits import current_limits
 
 FINITE_SUM = "definition summed over the finite alphabet"
 RULE = "closed-form rule"
@@ -96,6 +96,12 @@ def entropy_combination(terms: Mapping[tuple, sp.Expr]) -> Evaluation:
     terms = {tuple(dict.fromkeys(k)): c for k, c in terms.items() if k}
     everything = tuple(dict.fromkeys(a for k in terms for a in k))
     if common_kind(everything) is Kind.FINITE:
+        table = _table_of(everything)
+        if table is not None:
+            exact = _exact_combination(table.integers(), {
+                k: [a.index for a in k] for k in terms}, terms)
+            if exact is not None:
+                return Evaluation(exact, FINITE_SUM)
         try:
             joint = finite_joint(everything)
         except ResourceLimitError:  # too many outcomes to list; a rule may not need the list
@@ -104,9 +110,10 @@ def entropy_combination(terms: Mapping[tuple, sp.Expr]) -> Evaluation:
             if hit is None:
                 raise
             return Evaluation(tidy(sp.Add(*terms.values()) * hit[0]), RULE, hit[1])
-        exact = _exact_combination(joint, terms)
+        exact = _exact_combination(loglinear.IntegerTable.of(joint.pmf), {
+            k: [joint.index(a) for a in k] for k in terms}, terms)
         if exact is not None:
-            return Evaluation(exact.as_expr(), FINITE_SUM)
+            return Evaluation(exact, FINITE_SUM)
         value = sp.Add(
             *(c * finite.entropy(joint.marginal([joint.index(a) for a in k]))
               for k, c in terms.items())
@@ -119,57 +126,35 @@ def entropy_combination(terms: Mapping[tuple, sp.Expr]) -> Evaluation:
                       parts=tuple(parts.values()))
 
 
-def _exact_combination(joint, terms: Mapping[tuple, sp.Expr]) -> loglinear.LogLinear | None:
+def _exact_combination(table: loglinear.IntegerTable | None, positions: Mapping[tuple, list],
+                       terms: Mapping[tuple, sp.Expr]) -> sp.Expr | None:
     """Σ coeff · H(atoms) of a table of rationals in log-linear form (integer arithmetic; each
-    subset's entropy computed once and remembered); ``None`` when an entry or a coefficient is
-    not rational."""
-    if not all(isinstance(c, (int, sp.Rational)) for c in terms.values()):
-        return None
-    values = loglinear.fractions(joint.pmf)
-    if values is None:
+    subset's entropy computed once per table); ``None`` when an entry or a coefficient is not
+    rational. ``positions`` gives each key's variables as indices of the table."""
+    if table is None or not all(isinstance(c, (int, sp.Rational)) for c in terms.values()):
         return None
     total = loglinear.LogLinear({}, {})
-    table = _IntegerTable(joint.atoms, tuple(values), *loglinear.over_common_denominator(
-        values.values()))
     for k, c in terms.items():
-        part = _subset_entropy(table, frozenset(joint.index(a) for a in k),
-                               current_limits().factor_digits)
-        total = total + part * Fraction(int(sp.Rational(c).p), int(sp.Rational(c).q))
-    return total
+        c = sp.Rational(c)
+        total = total + table.entropy(positions[k]) * Fraction(int(c.p), int(c.q))
+    return total.as_expr()
 
 
-@dataclass(frozen=True, eq=False)
-class _IntegerTable:
-    """A joint pmf of rationals as integer numerators over one common denominator; equal (and
-    hashed) by its variables and numerators, so entropies of its marginals can be remembered."""
-
-    atoms: tuple
-    outcomes: tuple
-    numerators: list
-    denominator: int
-
-    def _key(self) -> tuple:
-        return self.atoms, self.outcomes, tuple(self.numerators), self.denominator
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _IntegerTable) and self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
+def _table_of(atoms: tuple) -> JointTable | None:
+    """The one FiniteJointRV table of ``atoms`` when they are all its variables."""
+    tables = {a.table for a in atoms if isinstance(a, JointVariable)}
+    if len(tables) != 1 or not all(isinstance(a, JointVariable) for a in atoms):
+        return None
+    table = tables.pop()
+    check_outcomes(len(table.args[1]), f"the table of {', '.join(map(str, atoms))}")
+    return table
 
 
-@lru_cache(maxsize=512)
-def _subset_entropy(table: _IntegerTable, indices: frozenset, digits: int) -> loglinear.LogLinear:
-    if len(indices) == len(table.atoms):
-        counts = table.numerators
-    else:
-        order = sorted(indices)
-        marginal: dict[tuple, int] = {}
-        for outcome, m in zip(table.outcomes, table.numerators, strict=True):
-            key = tuple(outcome[i] for i in order)
-            marginal[key] = marginal.get(key, 0) + m
-        counts = marginal.values()
-    return loglinear.entropy_of_integers(counts, table.denominator)
+def _rational_pmf(obj: sp.Basic) -> dict | None:
+    """The pmf of a variable of a FiniteJointRV table of rationals, as Fractions."""
+    table = _table_of((obj,))
+    exact = table.integers() if table is not None else None
+    return exact.variable(obj.index) if exact is not None else None
 
 
 def _exact_pair(definition: Callable, p: Mapping, q: Mapping) -> sp.Expr | None:
@@ -177,6 +162,11 @@ def _exact_pair(definition: Callable, p: Mapping, q: Mapping) -> sp.Expr | None:
     such form or an entry is not rational."""
     exact = _EXACT.get(definition)
     pp, qq = loglinear.fractions(p), loglinear.fractions(q)
+    return _exact_of_fractions(exact, pp, qq)
+
+
+def _exact_of_fractions(exact: Callable | None, pp: dict | None, qq: dict | None
+                        ) -> sp.Expr | None:
     if exact is None or pp is None or qq is None:
         return None
     value = exact(pp, qq)
@@ -193,12 +183,27 @@ _EXACT: dict[Callable, Callable] = {
 # --- measures between two distributions -----------------------------------------------------
 
 
+def _exact_table_pair(definition: Callable, p: sp.Basic, q: sp.Basic) -> sp.Expr | None:
+    """:func:`_exact_pair` of two FiniteJointRV variables, read from their tables' integers."""
+    exact = _EXACT.get(definition)
+    if exact is None or not (isinstance(p, JointVariable) and isinstance(q, JointVariable)):
+        return None
+    pp, qq = _rational_pmf(p), _rational_pmf(q)
+    if pp is not None and qq is not None:
+        _same_shapes(p, q, pp, qq)
+    return _exact_of_fractions(exact, pp, qq)
+
+
 def _finite_pair(p: sp.Basic, q: sp.Basic) -> tuple[dict, dict]:
     pp, qq = finite_pmf(p), finite_pmf(q)
+    _same_shapes(p, q, pp, qq)
+    return pp, qq
+
+
+def _same_shapes(p: sp.Basic, q: sp.Basic, pp: Mapping, qq: Mapping) -> None:
     shapes = {len(k) if isinstance(k, (tuple, sp.Tuple)) else 0 for k in [*pp, *qq]}
     if len(shapes) > 1:
         raise MismatchError(f"{p} and {q} have outcomes of different shapes")
-    return pp, qq
 
 
 def _support_inside(p: sp.Basic, q: sp.Basic) -> sp.Basic | None:
@@ -265,6 +270,9 @@ def _by_definition_or_rule(
     a finite P summed against a discrete Q; ``None`` leaves the rest to the caller, with the
     condition (``inside``) under which P's support lies inside Q's."""
     if kind_of(p) is Kind.FINITE and kind_of(q) is Kind.FINITE:
+        exact = _exact_table_pair(definition, p, q)
+        if exact is not None:
+            return Evaluation(exact, FINITE_SUM), None, None, None
         pmfs = _finite_pair(p, q)
         exact = _exact_pair(definition, *pmfs)
         if exact is not None:
@@ -324,6 +332,9 @@ def finite_pair_measure(
 ) -> Evaluation | None:
     """A divergence of two finite distributions from its definition; ``None`` if not finite."""
     if kind_of(p) is Kind.FINITE and kind_of(q) is Kind.FINITE:
+        exact = None if params else _exact_table_pair(func, p, q)
+        if exact is not None:
+            return Evaluation(exact, FINITE_SUM)
         pp, qq = _finite_pair(p, q)
         exact = None if params else _exact_pair(func, pp, qq)
         if exact is not None:

@@ -33,13 +33,15 @@ from fractions import Fraction
 from functools import lru_cache
 
 import sympy as sp
+from sympy.core.add import _addsort
 from sympy.ntheory import factorint, isprime, perfect_power, primerange
 
 from ..limits import current_limits
 
 #: primes below this are divided out of every integer first (through one gcd with their product)
 TRIAL_BOUND = 2**12
-_PRIMORIAL = math.prod(primerange(2, TRIAL_BOUND))
+_PRIMES = tuple(primerange(2, TRIAL_BOUND))
+_PRIMORIAL = math.prod(_PRIMES)
 #: cofactors (no prime below TRIAL_BOUND) are factored only below this many digits, so every
 #: factor is found in milliseconds; a longer one stays a composite base (factor_digits lowers it)
 FACTOR_DIGITS = 12
@@ -113,7 +115,7 @@ class LogLinear:
         >>> LogLinear({2: F(1), 3: F(1)}, {F(1, 6): F(-1)}).as_expr()
         log(6)
         """
-        factored = sp.Add(*(_term(c, b) for b, c in self.terms.items()))
+        factored = _sum([_term(c, b) for b, c in self.terms.items()])
         if not self.summed:
             return factored
         summed = sp.Add(*(sp.Rational(c.numerator, c.denominator)
@@ -125,8 +127,29 @@ class LogLinear:
 def _term(c: Fraction, b: int) -> sp.Expr:
     """``c·log(b)`` as SymPy builds it (log of an integer > 1 does not evaluate; a rational
     coefficient stands first in its Mul), without the cost of building it through evaluation."""
-    log = sp.log(sp.Integer(b), evaluate=False)
-    return log if c == 1 else sp.Mul._from_args((sp.Rational(c.numerator, c.denominator), log))
+    log = _log(b)
+    return log if c == 1 else sp.Mul._from_args(
+        (sp.Rational(c.numerator, c.denominator), log), True)
+
+
+_LOG_NARGS = sp.log(2).nargs
+
+
+def _log(b: int) -> sp.log:
+    """``log(b)`` of an integer b > 1 as SymPy builds it (unevaluated: there is nothing to
+    evaluate), without ``Function.__new__``'s per-object ``FiniteSet`` of argument counts."""
+    log = sp.Expr.__new__(sp.log, sp.Integer(b))
+    log.nargs = _LOG_NARGS
+    return log
+
+
+def _sum(terms: list[sp.Expr]) -> sp.Expr:
+    """``Add(*terms)`` of terms c·log(b) with distinct b: nothing to collect, so only SymPy's
+    own canonical sort of the arguments (``_addsort``, what ``Add`` does) is needed."""
+    if len(terms) < 2:
+        return terms[0] if terms else sp.S.Zero
+    _addsort(terms)
+    return sp.Add._from_args(terms, True)
 
 
 def _cost(e: sp.Expr) -> tuple[int, int]:
@@ -147,7 +170,12 @@ def _split(n: int, digits: int) -> tuple[tuple[int, int], ...]:
     out: dict[int, int] = {}
     small = math.gcd(n, _PRIMORIAL)
     if small > 1:
-        for p in factorint(small):  # a product of distinct primes below TRIAL_BOUND: instant
+        for p in _PRIMES:  # small is a product of distinct primes below TRIAL_BOUND
+            if small == 1:
+                break
+            if small % p:
+                continue
+            small //= p
             k = 0
             while n % p == 0:
                 n //= p
@@ -162,9 +190,11 @@ def _split(n: int, digits: int) -> tuple[tuple[int, int], ...]:
 def _cofactor(n: int, digits: int) -> dict[int, int]:
     """A number without prime factors below :data:`TRIAL_BOUND` over primes where that is cheap
     (below 10**min(digits, FACTOR_DIGITS), a perfect power's root); else itself."""
-    if n < TRIAL_BOUND**2 or isprime(n):
-        return {n: 1}
-    found = perfect_power(n) if n < 10 ** (4 * digits) else None
+    if n < TRIAL_BOUND**2:
+        return {n: 1}  # a prime
+    if n >= 10 ** (4 * digits) or isprime(n):
+        return {n: 1}  # a prime, or too long even to test (a Miller-Rabin round per base)
+    found = perfect_power(n)
     if found:
         return {b: k * found[1] for b, k in _cofactor(found[0], digits).items()}
     if n < 10 ** min(digits, FACTOR_DIGITS):  # at most three primes above TRIAL_BOUND: quick
@@ -175,7 +205,12 @@ def _cofactor(n: int, digits: int) -> dict[int, int]:
 def _coprime_base(numbers: Iterable[int]) -> list[int]:
     """Pairwise coprime integers > 1 that generate every number of ``numbers`` multiplicatively
     (gcd refinement; terminates since the product of pending and kept numbers falls)."""
+    numbers = list(dict.fromkeys(numbers))
     base: list[int] = []
+    if len(numbers) > 2:  # most share no factor with any other: one gcd with the rest tells
+        total = math.prod(numbers)
+        alone = {n for n in numbers if math.gcd(n, total // n) == 1}
+        base, numbers = [n for n in numbers if n in alone], [n for n in numbers if n not in alone]
     for n in numbers:
         todo = [n]
         while todo:
@@ -215,7 +250,8 @@ def _canonical(weights: Mapping[int, Fraction | int], denominator: int = 1) -> d
         if n > 1 and w:
             for b, k in _split(n, digits):
                 vector[b] = vector.get(b, 0) + k * w
-    return _refined({b: Fraction(c) / denominator for b, c in vector.items() if c})
+    return _refined({b: Fraction(c, denominator) if isinstance(c, int) else c / denominator
+                     for b, c in vector.items() if c})
 
 
 def _refined(vector: Mapping[int, Fraction]) -> dict[int, Fraction]:
@@ -348,6 +384,53 @@ def js_divergence(p: Mapping[object, Fraction], q: Mapping[object, Fraction]) ->
                 summed[rx / m[x]] = summed.get(rx / m[x], 0) + half * rx
     js.summed = summed if len(summed) <= SUMMED_TERMS else None
     return js
+
+
+class IntegerTable:
+    """A joint pmf of rationals as integer numerators over their least common denominator, with
+    the entropies of its marginals remembered (each subset of variables summed once).
+
+    >>> t = IntegerTable.of({(0, 0): sp.Rational(1, 2), (1, 1): sp.Rational(1, 4),
+    ...                      (1, 0): sp.Rational(1, 4)})
+    >>> t.entropy((0,)).as_expr(), t.variable(1)
+    (log(2), {0: Fraction(3, 4), 1: Fraction(1, 4)})
+    """
+
+    def __init__(self, outcomes: tuple, numerators: tuple[int, ...], denominator: int):
+        self.outcomes, self.numerators, self.denominator = outcomes, numerators, denominator
+        self._entropies: dict[tuple, LogLinear] = {}
+
+    @classmethod
+    def of(cls, pmf: Mapping[tuple, sp.Basic]) -> IntegerTable | None:
+        """The table of ``pmf`` (outcome tuple → probability); ``None`` unless every entry is
+        rational."""
+        values = fractions(pmf)
+        if values is None:
+            return None
+        numerators, d = over_common_denominator(values.values())
+        return cls(tuple(values), tuple(numerators), d)
+
+    def marginal(self, indices: Iterable[int]) -> dict[tuple, int]:
+        """Numerators of the marginal of the variables at ``indices`` (in that order)."""
+        indices = tuple(indices)
+        out: dict[tuple, int] = {}
+        for outcome, m in zip(self.outcomes, self.numerators, strict=True):
+            key = tuple(outcome[i] for i in indices)
+            out[key] = out.get(key, 0) + m
+        return out
+
+    def variable(self, index: int) -> dict[object, Fraction]:
+        """The pmf of the variable at ``index``, outcome → Fraction."""
+        return {k[0]: Fraction(m, self.denominator) for k, m in self.marginal((index,)).items()}
+
+    def entropy(self, indices: Iterable[int]) -> LogLinear:
+        """Joint entropy of the variables at ``indices`` (computed once per set of them)."""
+        key = (tuple(sorted(set(indices))), current_limits().factor_digits)
+        if key not in self._entropies:
+            counts = (self.numerators if len(key[0]) == len(self.outcomes[0])
+                      else self.marginal(key[0]).values())
+            self._entropies[key] = _entropy_of_counts(counts, self.denominator)
+        return self._entropies[key]
 
 
 # --- reading SymPy values --------------------------------------------------------------------

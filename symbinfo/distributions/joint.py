@@ -10,11 +10,15 @@ is kept in :attr:`JointTable.conditions` and reported, never silently assumed.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import sympy as sp
 
 from ..errors import InvalidDistributionError, MismatchError, UnsupportedInputError
 from ..parsing.gate import to_expr, to_sympy
+
+if TYPE_CHECKING:
+    from ..derivation.loglinear import IntegerTable
 
 
 def _exact(value: sp.Expr) -> sp.Expr:
@@ -183,6 +187,27 @@ class JointTable(sp.Basic):
     @property
     def names(self) -> tuple[sp.Symbol, ...]:
         return tuple(self.args[0])
+
+    def integers(self) -> IntegerTable | None:
+        """The entries as integers over their common denominator (kept, with the entropies of
+        the marginals, for every measure of this table); ``None`` unless all are rational.
+
+        >>> JointTable(("X",), {0: sp.Rational(1, 3), 1: sp.Rational(2, 3)}).integers().numerators
+        (1, 2)
+        """
+        if "_integers" not in self.__dict__:
+            from ..derivation.loglinear import IntegerTable
+
+            self.__dict__["_integers"] = IntegerTable.of(self.pmf)
+        return self.__dict__["_integers"]
+
+    @property
+    def free_symbols(self) -> set[sp.Basic]:
+        # a table is immutable: its symbols are found once, not on every walk of every
+        # expression that mentions one of its variables (thousands of entries)
+        if "_free" not in self.__dict__:
+            self.__dict__["_free"] = super().free_symbols
+        return set(self.__dict__["_free"])
 
     @property
     def pmf(self) -> dict[tuple, sp.Expr]:
