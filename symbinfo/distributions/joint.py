@@ -9,7 +9,9 @@ is kept in :attr:`JointTable.conditions` and reported, never silently assumed.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import sympy as sp
@@ -41,8 +43,8 @@ def _slack(p: sp.Expr) -> sp.Rational:
 def _check_probability(outcome: object, p: sp.Expr, what: str) -> list[sp.Basic]:
     """Reject provably invalid entries; return the conditions that cannot be decided."""
     where = f"{what}: probability of outcome {outcome}"
-    if isinstance(p, sp.Rational) and 0 <= p <= 1:
-        return []  # the common case, decided without the assumption system
+    if isinstance(p, sp.Rational) and 0 <= p.p <= p.q:
+        return []  # the common case, decided in integers (the denominator is positive)
     if not isinstance(p, sp.Expr) or p.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
         raise InvalidDistributionError(f"{where} is not a number: {p}")
     if p.is_extended_real is False:
@@ -60,6 +62,12 @@ def _check_probability(outcome: object, p: sp.Expr, what: str) -> list[sp.Basic]
 def _sums_to_one(entries: list[sp.Expr], what: str) -> bool:
     """True when the entries sum to 1 (exactly, or for floats within their precision); False
     when that is undecided; raises when they provably do not."""
+    if all(isinstance(p, sp.Rational) for p in entries):  # exact: decided in integers
+        total = sum(Fraction(int(p.p), int(p.q)) for p in entries)
+        if total != 1:
+            raise InvalidDistributionError(f"{what} does not sum to 1: the entries add up to "
+                                           f"{sp.Rational(total.numerator, total.denominator)}")
+        return True
     tolerance = sp.Add(*(_slack(p) for p in entries))
     excess = sp.Add(*(_exact(p) for p in entries)) - 1
     if not excess.is_Rational:
@@ -135,6 +143,8 @@ def outcome_label(value: object) -> sp.Basic:
     ...
     symbinfo.errors.UnsupportedInputError: an outcome label that is a string must be an identifier (letters, digits, _), not 'a b'
     """  # noqa: E501
+    if type(value) is int or isinstance(value, sp.Integer):
+        return sp.Integer(value)  # the common case, without the gate's general conversion
     if isinstance(value, str):
         if not value.isidentifier():
             raise UnsupportedInputError(
@@ -144,6 +154,29 @@ def outcome_label(value: object) -> sp.Basic:
     if isinstance(value, (tuple, list, sp.Tuple)):
         return sp.Tuple(*(outcome_label(v) for v in value))
     return to_sympy(value, "an outcome label")
+
+
+def _label_key(x: sp.Basic) -> tuple:
+    """A cheap sort key of an outcome label (no printing): numbers, then names, then tuples."""
+    if x.is_Rational:
+        return (0, Fraction(int(x.p), int(x.q)))
+    if isinstance(x, sp.Symbol):
+        return (1, x.name)
+    if isinstance(x, sp.Tuple):
+        return (2, tuple(_label_key(a) for a in x.args))
+    return (3, type(x).__name__, str(x))
+
+
+def _canonical_entries(pmf: Mapping[tuple, sp.Expr]) -> sp.Tuple:
+    """The entries as a Tuple of (outcome, probability) pairs in an order that depends only on
+    the outcomes (so equal tables are equal objects), sorted without printing each outcome
+    (SymPy's ``Dict`` would); SymPy's own ``ordered`` only where cheap keys tie."""
+    keyed = sorted(((tuple(_label_key(v) for v in k), k) for k in pmf), key=lambda e: e[0])
+    if any(a[0] == b[0] for a, b in itertools.pairwise(keyed)):  # e.g. x and a positive x
+        outcomes = list(sp.ordered(sp.Tuple(*k) for k in pmf))
+    else:
+        outcomes = [sp.Tuple(*k) for _, k in keyed]
+    return sp.Tuple(*(sp.Tuple(k, pmf[tuple(k)]) for k in outcomes))
 
 
 class JointTable(sp.Basic):
@@ -158,6 +191,9 @@ class JointTable(sp.Basic):
     """
 
     def __new__(cls, names: Iterable[str | sp.Symbol], table: Mapping) -> JointTable:
+        if isinstance(table, sp.Tuple) and all(isinstance(e, sp.Tuple) and len(e) == 2
+                                               for e in table.args):
+            table = dict(table.args)  # SymPy rebuilding a table from its args (subs, xreplace)
         if not isinstance(table, (Mapping, sp.Dict)) or isinstance(names, (str, bytes)):
             raise UnsupportedInputError("JointTable takes a sequence of names and a mapping "
                                         "{outcome tuple: probability}")
@@ -181,8 +217,7 @@ class JointTable(sp.Basic):
                 raise InvalidDistributionError(f"outcome {outcome} appears twice")
             pmf[key] = to_expr(p, f"the probability of outcome {outcome}")
         check_pmf(pmf, f"the table of {', '.join(map(str, names))}")
-        entries = sp.Dict({sp.Tuple(*k): v for k, v in pmf.items()})
-        return super().__new__(cls, sp.Tuple(*names), entries)
+        return super().__new__(cls, sp.Tuple(*names), _canonical_entries(pmf))
 
     @property
     def names(self) -> tuple[sp.Symbol, ...]:
@@ -212,7 +247,7 @@ class JointTable(sp.Basic):
     @property
     def pmf(self) -> dict[tuple, sp.Expr]:
         """Outcome tuple → probability (entries that are exactly 0 are kept)."""
-        return {tuple(k): v for k, v in self.args[1].items()}
+        return {tuple(k): v for k, v in self.args[1].args}
 
     @property
     def conditions(self) -> tuple[sp.Basic, ...]:
