@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 import sympy as sp
 from sympy.stats.rv import Distribution, RandomSymbol
@@ -99,7 +100,7 @@ def entropy_combination(terms: Mapping[tuple, sp.Expr]) -> Evaluation:
         table = _table_of(everything)
         if table is not None:
             exact = _exact_combination(table.integers(), {
-                k: [a.index for a in k] for k in terms}, terms)
+                k: tuple(a.index for a in k) for k in terms}, terms)
             if exact is not None:
                 return Evaluation(exact, FINITE_SUM)
         try:
@@ -110,8 +111,11 @@ def entropy_combination(terms: Mapping[tuple, sp.Expr]) -> Evaluation:
             if hit is None:
                 raise
             return Evaluation(tidy(sp.Add(*terms.values()) * hit[0]), RULE, hit[1])
-        exact = _exact_combination(loglinear.IntegerTable.of(joint.pmf), {
-            k: [joint.index(a) for a in k] for k in terms}, terms)
+        positions = {k: tuple(joint.index(a) for a in k) for k in terms}
+        exact = _exact_combination(loglinear.IntegerTable.of(joint.pmf), positions, terms)
+        if exact is None:
+            exact = _mixed_combination(joint, positions, terms, table and {
+                k: tuple(a.index for a in k) for k in terms})
         if exact is not None:
             return Evaluation(exact, FINITE_SUM)
         value = sp.Add(
@@ -138,6 +142,66 @@ def _exact_combination(table: loglinear.IntegerTable | None, positions: Mapping[
         c = sp.Rational(c)
         total = total + table.entropy(positions[k]) * Fraction(int(c.p), int(c.q))
     return total.as_expr()
+
+
+def _mixed_combination(joint, positions: Mapping[tuple, tuple], terms: Mapping[tuple, sp.Expr],
+                       in_table: Mapping[tuple, tuple] | None) -> sp.Expr | None:
+    """Σ coeff · H(atoms) of a table with symbolic entries: the cells that are rational numbers
+    in log-linear form, the others as −q·log(q), each subset's parts computed once per table.
+    ``None`` (the caller sums and tidies the definition) when the symbolic terms are not
+    already in their tidy form (a logarithm that splits, a product inside a logarithm) or a
+    cell is a number that is not rational (a float, a square root). ``in_table``: each key's
+    variables as indices of their FiniteJointRV table, when they have one."""
+    if not all(isinstance(c, (int, sp.Rational)) for c in terms.values()):
+        return None
+    rational = loglinear.LogLinear({}, {})
+    symbolic = []
+    for k, c in terms.items():
+        found = (_symbolic_parts(_table_of(k), in_table[k]) if in_table
+                 else _parts(joint.marginal(positions[k]).values()))
+        if found is None:
+            return None
+        c = sp.Rational(c)
+        rational = rational + found[1] * Fraction(int(c.p), int(c.q))
+        symbolic.append(c * found[0])
+    symbolic = sp.Add(*symbolic)
+    if not all(isinstance(e.args[0], (sp.Add, sp.Symbol)) for e in symbolic.atoms(sp.log)):
+        return None  # a logarithm tidy might split (of a product, a power, a number)
+    return symbolic + rational.as_expr()
+
+
+@lru_cache(maxsize=256)
+def _symbolic_parts(table: JointTable, indices: tuple) -> tuple | None:
+    order = sorted(set(indices))
+    marginal: dict[tuple, sp.Expr] = {}
+    for outcome, p in table.pmf.items():
+        if p != 0:
+            key = tuple(outcome[i] for i in order)
+            marginal[key] = marginal[key] + p if key in marginal else p
+    return _parts(marginal.values())
+
+
+def _parts(values) -> tuple[sp.Expr, loglinear.LogLinear] | None:
+    """−Σ q·log q over ``values``: (the symbolic terms, the rational ones in log-linear form);
+    ``None`` when a value is a number that is not rational."""
+    rationals, symbolic = [], []
+    for q in values:
+        if isinstance(q, sp.Rational):
+            rationals.append(q)
+        elif q.is_number:
+            return None
+        elif _positive_sum(q) or q.is_zero is not True:
+            symbolic.append(q * sp.log(q))
+    numerators, d = loglinear.over_common_denominator(
+        Fraction(int(q.p), int(q.q)) for q in rationals)
+    return -sp.Add(*symbolic), loglinear.entropy_of_integers(numerators, d)
+
+
+def _positive_sum(q: sp.Expr) -> bool:
+    """Provably positive at a glance: positive symbols and positive rationals, added (a
+    marginal such as a + 3/200), without the assumption system's general search."""
+    return all((t.is_Rational and t > 0) or (t.is_Symbol and t.is_positive)
+               for t in sp.Add.make_args(q))
 
 
 def _table_of(atoms: tuple) -> JointTable | None:

@@ -45,9 +45,6 @@ _PRIMORIAL = math.prod(_PRIMES)
 #: cofactors (no prime below TRIAL_BOUND) are factored only below this many digits, so every
 #: factor is found in milliseconds; a longer one stays a composite base (factor_digits lowers it)
 FACTOR_DIGITS = 12
-#: up to this many distinct logarithm arguments the as-summed form is also built and the shorter
-#: form kept (a uniform pmf reads log(6), not log(2) + log(3))
-SUMMED_TERMS = 12
 
 
 class LogLinear:
@@ -86,8 +83,6 @@ class LogLinear:
             summed = dict(self.summed)
             for a, c in other.summed.items():
                 summed[a] = summed.get(a, 0) + sign * c
-            if len(summed) > SUMMED_TERMS:
-                summed = None
         return LogLinear(terms, summed)
 
     def __add__(self, other: LogLinear) -> LogLinear:
@@ -116,8 +111,8 @@ class LogLinear:
         log(6)
         """
         factored = _sum([_term(c, b) for b, c in self.terms.items()])
-        if not self.summed:
-            return factored
+        if not self.summed or len(self.summed) > len(self.terms):
+            return factored  # a term c·log(p/q) costs more than c·log(b): no fewer, no shorter
         summed = sp.Add(*(sp.Rational(c.numerator, c.denominator)
                           * sp.log(sp.Rational(a.numerator, a.denominator))
                           for a, c in self.summed.items()))
@@ -296,9 +291,7 @@ def _entropy_of_counts(counts: Iterable[int], d: int) -> LogLinear:
         if m:
             weights[m] = weights.get(m, 0) - m
             total += m
-    summed = None
-    if len(weights) <= SUMMED_TERMS:
-        summed = {Fraction(m, d): Fraction(w, d) for m, w in weights.items()}
+    summed = {Fraction(m, d): Fraction(w, d) for m, w in weights.items()}
     weights[d] = weights.get(d, 0) + total
     return LogLinear(_canonical(weights, d), summed)
 
@@ -339,11 +332,9 @@ def cross_entropy(p: Mapping[object, Fraction], q: Mapping[object, Fraction]) ->
     for m, k in zip(ps, qs, strict=True):
         weights[k] = weights.get(k, 0) - m
     weights[e] = weights.get(e, 0) + sum(ps)
-    summed = None
-    if len(support) <= SUMMED_TERMS:
-        summed = {}
-        for x, m in zip(support, ps, strict=True):
-            summed[q[x]] = summed.get(q[x], 0) - Fraction(m, d)
+    summed: dict[Fraction, Fraction] = {}
+    for x, m in zip(support, ps, strict=True):
+        summed[q[x]] = summed.get(q[x], 0) - Fraction(m, d)
     return LogLinear(_canonical(weights, d), summed)
 
 
@@ -358,11 +349,9 @@ def kl_divergence(p: Mapping[object, Fraction], q: Mapping[object, Fraction]) ->
     if ce is None:
         return None
     kl = ce - entropy(p)
-    support = [x for x, px in p.items() if px]
-    if len(support) <= SUMMED_TERMS:  # as summed: p·log(p/q)
-        kl.summed = {}
-        for x in support:
-            kl.summed[p[x] / q[x]] = kl.summed.get(p[x] / q[x], 0) + p[x]
+    kl.summed = {}
+    for x in (x for x, px in p.items() if px):  # as summed: p·log(p/q)
+        kl.summed[p[x] / q[x]] = kl.summed.get(p[x] / q[x], 0) + p[x]
     return kl
 
 
@@ -382,7 +371,7 @@ def js_divergence(p: Mapping[object, Fraction], q: Mapping[object, Fraction]) ->
         for x, rx in r.items():
             if rx:
                 summed[rx / m[x]] = summed.get(rx / m[x], 0) + half * rx
-    js.summed = summed if len(summed) <= SUMMED_TERMS else None
+    js.summed = summed
     return js
 
 
