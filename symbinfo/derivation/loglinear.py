@@ -111,7 +111,7 @@ class LogLinear:
         log(6)
         """
         factored = _sum([_term(c, b) for b, c in self.terms.items()])
-        if not self.summed or len(self.summed) > len(self.terms):
+        if not self.summed or sum(a != 1 for a in self.summed) > len(self.terms):
             return factored  # a term c·log(p/q) costs more than c·log(b): no fewer, no shorter
         summed = sp.Add(*(sp.Rational(c.numerator, c.denominator)
                           * sp.log(sp.Rational(a.numerator, a.denominator))
