@@ -9,7 +9,8 @@ a <= 1000 and b <= ``dmax`` (1 for integer weights, up to 1000), normalised.
 
 Times are CPU seconds of this process (``time.process_time``): the machine may be shared.
 Each cell is the median over ``--repeat`` runs; a method that takes longer than ``--cap``
-seconds on one size is not run on larger ones ("-"). The growth exponent is the slope of
+seconds on one size is not run on larger ones, nor where its time grown as cells**2 from its
+largest run so far would exceed 4 x ``--cap`` ("-"). The growth exponent is the slope of
 log(time) against log(cells) over the n x n series.
 
 Run:  python benchmarks/bench_discrete.py [--repeat 5] [--cap 20] [--quick]
@@ -167,11 +168,24 @@ def cpu(func, *args) -> tuple[float, object]:
     return time.process_time() - start, out
 
 
+#: method -> (cells, seconds) of its largest run so far, to skip runs predicted to exceed the cap
+HISTORY: dict[str, tuple[int, float]] = {}
+
+
+def _predicted(name: str, cells: int) -> float:
+    """Seconds a run on ``cells`` cells would take if time grew as cells**2 from the largest
+    run so far (the hand sum's Python sum is quadratic; the others grow more slowly)."""
+    seen = HISTORY.get(name)
+    return 0.0 if seen is None or seen[0] >= cells else seen[1] * (cells / seen[0]) ** 2
+
+
 def measure_row(label: str, measure: str, make, repeat: int, cap: float, skip: set,
                 check: bool = True) -> dict[str, float | None]:
     row: dict[str, float | None] = {}
+    cells = len(make(0))
     for name, func in METHODS.items():
-        if name in skip or (name == "dit symbolic" and dit is None):
+        if (name in skip or (name == "dit symbolic" and dit is None)
+                or _predicted(name, cells) > 4 * cap):
             row[name] = None
             continue
         times = []
@@ -190,6 +204,8 @@ def measure_row(label: str, measure: str, make, repeat: int, cap: float, skip: s
                 skip.add(name)  # too slow here: not run on larger sizes
                 break
         row[name] = statistics.median(times) if times else None
+        if times and cells > HISTORY.get(name, (0, 0.0))[0]:
+            HISTORY[name] = (cells, row[name])
     return row
 
 

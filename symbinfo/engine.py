@@ -137,11 +137,13 @@ def _exact_combination(table: loglinear.IntegerTable | None, positions: Mapping[
     rational. ``positions`` gives each key's variables as indices of the table."""
     if table is None or not all(isinstance(c, (int, sp.Rational)) for c in terms.values()):
         return None
-    total = loglinear.LogLinear({}, {})
+    total = None
     for k, c in terms.items():
         c = sp.Rational(c)
-        total = total + table.entropy(positions[k]) * Fraction(int(c.p), int(c.q))
-    return total.as_expr()
+        part = table.entropy(positions[k])
+        part = part if c == 1 else part * Fraction(int(c.p), int(c.q))
+        total = part if total is None else total + part
+    return total.as_expr() if total is not None else sp.S.Zero
 
 
 def _mixed_combination(joint, positions: Mapping[tuple, tuple], terms: Mapping[tuple, sp.Expr],

@@ -97,6 +97,8 @@ def _expectation(
     """E[g(Y)] under the density f(y), or ``None`` when it cannot be closed in time."""
     if not g.has(y):
         return g
+    if _beyond_integration(g, y):
+        return None
     if g.is_polynomial(y):
         moment = _moment_from_mgf(view, g, y)
         if moment is not None:
@@ -106,6 +108,26 @@ def _expectation(
         if value is not None:
             return value
     return integrate_within(g * f, (y, *limits), seconds=clock.left(3))
+
+
+def _beyond_integration(g: sp.Expr, y: sp.Symbol) -> bool:
+    """Whether E[g(Y)] is not worth a budgeted integration, decided from g's shape: the log of
+    a sum in which an exponential of y appears (a log-density ``expand_log`` could not split,
+    such as a Lévy density's at another location), for which SymPy finds no antiderivative
+    and would spend the whole budget; the term stays an honest Integral.
+
+    >>> y, a = sp.symbols("y a", positive=True)
+    >>> _beyond_integration(sp.log(sp.exp(-1 / y) * (y + a) - a), y), _beyond_integration(
+    ...     sp.log(y), y)
+    (True, False)
+    """
+    for log in g.atoms(sp.log):
+        inner = log.args[0]
+        if any(isinstance(part, sp.Add) and part.has(y) and any(
+                e.has(y) for e in part.atoms(sp.exp))
+               for part in sp.preorder_traversal(inner)):
+            return True
+    return False
 
 
 def _textbook(expr: sp.Expr, clock: _Clock) -> sp.Expr:

@@ -60,11 +60,15 @@ class LogLinear:
     __slots__ = ("summed", "terms")
 
     def __init__(self, terms: Mapping[int, Fraction] | None = None,
-                 summed: Mapping[Fraction, Fraction] | None = None):
+                 summed: Mapping[Fraction, Fraction] | tuple | None = None):
         self.terms = {b: c for b, c in (terms or {}).items() if c}
-        #: the same value as {positive rational argument: coefficient}, before factoring (kept
-        #: while short, for :meth:`as_expr`'s choice of the shorter form); None once too long
-        self.summed = None if summed is None else {a: c for a, c in summed.items() if c}
+        #: the same value before factoring, for :meth:`as_expr`'s choice of the shorter form:
+        #: parts (factor, {(p, q): weight}) meaning Σ factor·weight·log(p/q) (kept unmerged,
+        #: in integers, until the form is wanted); None when unknown
+        if isinstance(summed, Mapping):
+            summed = ((Fraction(1), {(a.numerator, a.denominator): c
+                                     for a, c in summed.items()}),)
+        self.summed = summed
 
     def __repr__(self) -> str:
         return f"LogLinear({self.terms!r})"
@@ -80,9 +84,7 @@ class LogLinear:
             terms[b] = terms.get(b, 0) + sign * c
         summed = None
         if self.summed is not None and other.summed is not None:
-            summed = dict(self.summed)
-            for a, c in other.summed.items():
-                summed[a] = summed.get(a, 0) + sign * c
+            summed = self.summed + tuple((sign * f, w) for f, w in other.summed)
         return LogLinear(terms, summed)
 
     def __add__(self, other: LogLinear) -> LogLinear:
@@ -93,7 +95,7 @@ class LogLinear:
 
     def __mul__(self, k: int | Fraction) -> LogLinear:
         k = Fraction(k)
-        summed = None if self.summed is None else {a: k * c for a, c in self.summed.items()}
+        summed = None if self.summed is None else tuple((k * f, w) for f, w in self.summed)
         return LogLinear({b: k * c for b, c in self.terms.items()}, summed)
 
     __rmul__ = __mul__
@@ -111,11 +113,17 @@ class LogLinear:
         log(6)
         """
         factored = _sum([_term(c, b) for b, c in self.terms.items()])
-        if not self.summed or sum(a != 1 for a in self.summed) > len(self.terms):
+        if not self.summed:
+            return factored
+        arguments = set().union(*(w for _, w in self.summed)) - {(1, 1)}
+        if len(arguments) > len(self.terms):
             return factored  # a term c·log(p/q) costs more than c·log(b): no fewer, no shorter
-        summed = sp.Add(*(sp.Rational(c.numerator, c.denominator)
-                          * sp.log(sp.Rational(a.numerator, a.denominator))
-                          for a, c in self.summed.items()))
+        coefficients: dict[tuple[int, int], Fraction] = {}
+        for factor, weights in self.summed:
+            for a, w in weights.items():
+                coefficients[a] = coefficients.get(a, 0) + factor * w
+        summed = sp.Add(*(sp.Rational(c.numerator, c.denominator) * sp.log(sp.Rational(*a))
+                          for a, c in coefficients.items() if c))
         return min((summed, factored), key=_cost)
 
 
@@ -291,7 +299,8 @@ def _entropy_of_counts(counts: Iterable[int], d: int) -> LogLinear:
         if m:
             weights[m] = weights.get(m, 0) - m
             total += m
-    summed = {Fraction(m, d): Fraction(w, d) for m, w in weights.items()}
+    summed = ((Fraction(1, d), {(m // g, d // g): w for m, w in weights.items()
+                                 for g in (math.gcd(m, d),)}),)
     weights[d] = weights.get(d, 0) + total
     return LogLinear(_canonical(weights, d), summed)
 
@@ -349,10 +358,10 @@ def kl_divergence(p: Mapping[object, Fraction], q: Mapping[object, Fraction]) ->
     if ce is None:
         return None
     kl = ce - entropy(p)
-    kl.summed = {}
+    summed: dict[Fraction, Fraction] = {}
     for x in (x for x, px in p.items() if px):  # as summed: p·log(p/q)
-        kl.summed[p[x] / q[x]] = kl.summed.get(p[x] / q[x], 0) + p[x]
-    return kl
+        summed[p[x] / q[x]] = summed.get(p[x] / q[x], 0) + p[x]
+    return LogLinear(kl.terms, summed)
 
 
 def js_divergence(p: Mapping[object, Fraction], q: Mapping[object, Fraction]) -> LogLinear:
@@ -371,8 +380,7 @@ def js_divergence(p: Mapping[object, Fraction], q: Mapping[object, Fraction]) ->
         for x, rx in r.items():
             if rx:
                 summed[rx / m[x]] = summed.get(rx / m[x], 0) + half * rx
-    js.summed = summed
-    return js
+    return LogLinear(js.terms, summed)
 
 
 class IntegerTable:

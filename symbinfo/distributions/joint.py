@@ -10,6 +10,7 @@ is kept in :attr:`JointTable.conditions` and reported, never silently assumed.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -42,9 +43,9 @@ def _slack(p: sp.Expr) -> sp.Rational:
 
 def _check_probability(outcome: object, p: sp.Expr, what: str) -> list[sp.Basic]:
     """Reject provably invalid entries; return the conditions that cannot be decided."""
-    where = f"{what}: probability of outcome {outcome}"
     if isinstance(p, sp.Rational) and 0 <= p.p <= p.q:
         return []  # the common case, decided in integers (the denominator is positive)
+    where = f"{what}: probability of outcome {outcome}"
     if not isinstance(p, sp.Expr) or p.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
         raise InvalidDistributionError(f"{where} is not a number: {p}")
     if p.is_extended_real is False:
@@ -63,10 +64,11 @@ def _sums_to_one(entries: list[sp.Expr], what: str) -> bool:
     """True when the entries sum to 1 (exactly, or for floats within their precision); False
     when that is undecided; raises when they provably do not."""
     if all(isinstance(p, sp.Rational) for p in entries):  # exact: decided in integers
-        total = sum(Fraction(int(p.p), int(p.q)) for p in entries)
-        if total != 1:
+        d = math.lcm(*(int(p.q) for p in entries))
+        total = sum(int(p.p) * (d // int(p.q)) for p in entries)
+        if total != d:
             raise InvalidDistributionError(f"{what} does not sum to 1: the entries add up to "
-                                           f"{sp.Rational(total.numerator, total.denominator)}")
+                                           f"{sp.Rational(total, d)}")
         return True
     tolerance = sp.Add(*(_slack(p) for p in entries))
     excess = sp.Add(*(_exact(p) for p in entries)) - 1
@@ -158,6 +160,8 @@ def outcome_label(value: object) -> sp.Basic:
 
 def _label_key(x: sp.Basic) -> tuple:
     """A cheap sort key of an outcome label (no printing): numbers, then names, then tuples."""
+    if x.is_Integer:
+        return (0, int(x))
     if x.is_Rational:
         return (0, Fraction(int(x.p), int(x.q)))
     if isinstance(x, sp.Symbol):
@@ -173,10 +177,12 @@ def _canonical_entries(pmf: Mapping[tuple, sp.Expr]) -> sp.Tuple:
     (SymPy's ``Dict`` would); SymPy's own ``ordered`` only where cheap keys tie."""
     keyed = sorted(((tuple(_label_key(v) for v in k), k) for k in pmf), key=lambda e: e[0])
     if any(a[0] == b[0] for a, b in itertools.pairwise(keyed)):  # e.g. x and a positive x
-        outcomes = list(sp.ordered(sp.Tuple(*k) for k in pmf))
+        outcomes = list(sp.ordered(sp.Tuple(*k, sympify=False) for k in pmf))
     else:
-        outcomes = [sp.Tuple(*k) for _, k in keyed]
-    return sp.Tuple(*(sp.Tuple(k, pmf[tuple(k)]) for k in outcomes))
+        outcomes = [sp.Tuple(*k, sympify=False) for _, k in keyed]
+    # every label and probability is a SymPy object already (read through the gate)
+    return sp.Tuple(*(sp.Tuple(k, pmf[tuple(k)], sympify=False) for k in outcomes),
+                    sympify=False)
 
 
 class JointTable(sp.Basic):
