@@ -122,9 +122,27 @@ class LogLinear:
         for factor, weights in self.summed:
             for a, w in weights.items():
                 coefficients[a] = coefficients.get(a, 0) + factor * w
-        summed = sp.Add(*(sp.Rational(c.numerator, c.denominator) * sp.log(sp.Rational(*a))
-                          for a, c in coefficients.items() if c))
+        coefficients = {a: c for a, c in coefficients.items() if c and a != (1, 1)}
+        # operations counted as count_ops would, roughly: decided here when far apart,
+        # measured on both SymPy forms only when close (printing long sums costs)
+        short = sum(_coefficient_ops(c) + 1 + (a[1] != 1 and a[0] != 1)
+                    for a, c in coefficients.items())
+        long = sum(_coefficient_ops(c) + 1 for c in self.terms.values())
+        if short > long + MARGIN:
+            return factored
+        summed = sp.Add(*(sp.Rational(c.numerator, c.denominator) * _log_of_rational(*a)
+                          for a, c in coefficients.items()))
+        if short < long - MARGIN:
+            return summed
         return min((summed, factored), key=_cost)
+
+
+#: operations by which the rough counts of :meth:`LogLinear.as_expr` must differ to decide
+MARGIN = 4
+
+
+def _coefficient_ops(c: Fraction) -> int:
+    return (c.denominator != 1) + (abs(c.numerator) != 1) + 1  # ·, /, and the + joining it
 
 
 def _term(c: Fraction, b: int) -> sp.Expr:
@@ -142,6 +160,18 @@ def _log(b: int) -> sp.log:
     """``log(b)`` of an integer b > 1 as SymPy builds it (unevaluated: there is nothing to
     evaluate), without ``Function.__new__``'s per-object ``FiniteSet`` of argument counts."""
     log = sp.Expr.__new__(sp.log, sp.Integer(b))
+    log.nargs = _LOG_NARGS
+    return log
+
+
+def _log_of_rational(p: int, q: int) -> sp.Expr:
+    """``log(p/q)`` as SymPy evaluates it (p/q in lowest terms, not 1): ``-log(q)`` when p is
+    1, else unevaluated; built without ``log.eval``'s work on long numbers."""
+    if p == 1:
+        return -_log(q)
+    if q == 1:
+        return _log(p)
+    log = sp.Expr.__new__(sp.log, sp.Rational(p, q))
     log.nargs = _LOG_NARGS
     return log
 
@@ -195,8 +225,8 @@ def _cofactor(n: int, digits: int) -> dict[int, int]:
     (below 10**min(digits, FACTOR_DIGITS), a perfect power's root); else itself."""
     if n < TRIAL_BOUND**2:
         return {n: 1}  # a prime
-    if n >= 10 ** (4 * digits) or isprime(n):
-        return {n: 1}  # a prime, or too long even to test (a Miller-Rabin round per base)
+    if n >= 10**digits or isprime(n):
+        return {n: 1}  # a prime, or too long to factor: a base of its own
     found = perfect_power(n)
     if found:
         return {b: k * found[1] for b, k in _cofactor(found[0], digits).items()}
@@ -460,7 +490,7 @@ def from_expr(expr: sp.Basic) -> LogLinear | None:
     >>> from_expr(sp.pi) is None
     True
     """
-    weights: dict[int, Fraction] = {}
+    found = []
     for term in sp.Add.make_args(expr):
         coeff, rest = term.as_coeff_Mul()
         if rest is sp.S.One and coeff == 0:
@@ -468,7 +498,12 @@ def from_expr(expr: sp.Basic) -> LogLinear | None:
         if not (coeff.is_Rational and isinstance(rest, sp.log) and rest.args[0].is_Rational
                 and rest.args[0] > 0):
             return None
-        c, a = Fraction(int(coeff.p), int(coeff.q)), rest.args[0]
-        weights[int(a.p)] = weights.get(int(a.p), 0) + c
-        weights[int(a.q)] = weights.get(int(a.q), 0) - c
-    return LogLinear(_canonical(weights))
+        found.append((int(coeff.p), int(coeff.q), rest.args[0]))
+    # integer weights over the coefficients' common denominator: no Fraction arithmetic
+    d = math.lcm(*(q for _, q, _ in found)) if found else 1
+    weights: dict[int, int] = {}
+    for p, q, a in found:
+        w = p * (d // q)
+        weights[int(a.p)] = weights.get(int(a.p), 0) + w
+        weights[int(a.q)] = weights.get(int(a.q), 0) - w
+    return LogLinear(_canonical(weights, d))

@@ -147,7 +147,7 @@ def transforms(expr: sp.Expr, cell_symbols: set[sp.Symbol] = frozenset(), heavy:
         if exact is not None:
             # Σ r·log(s) over rationals: over a coprime base the logarithms are linearly
             # independent, so the vector of coefficients is 0 exactly when the value is
-            yield LOG_LINEAR, exact.as_expr(), None
+            yield LOG_LINEAR, (expr if exact.terms else sp.S.Zero), None
             return
         # a closed number: logs of rationals split into logs of primes decide exact zeros;
         # simplify on long numeric expressions can run for minutes
