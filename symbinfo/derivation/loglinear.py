@@ -115,14 +115,13 @@ class LogLinear:
         factored = _sum([_term(c, b) for b, c in self.terms.items()])
         if not self.summed:
             return factored
-        arguments = set().union(*(w for _, w in self.summed)) - {(1, 1)}
-        if len(arguments) > len(self.terms):
-            return factored  # a term c·log(p/q) costs more than c·log(b): no fewer, no shorter
         coefficients: dict[tuple[int, int], Fraction] = {}
         for factor, weights in self.summed:
             for a, w in weights.items():
                 coefficients[a] = coefficients.get(a, 0) + factor * w
         coefficients = {a: c for a, c in coefficients.items() if c and a != (1, 1)}
+        if len(coefficients) > len(self.terms):
+            return factored  # a term c·log(p/q) costs more than c·log(b): no fewer, no shorter
         # operations counted as count_ops would, roughly: decided here when far apart,
         # measured on both SymPy forms only when close (printing long sums costs)
         short = sum(_coefficient_ops(c) + 1 + (a[1] != 1 and a[0] != 1)
