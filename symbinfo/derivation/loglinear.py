@@ -118,6 +118,8 @@ class LogLinear:
         coefficients: dict[tuple[int, int], Fraction] = {}
         for factor, weights in self.summed:
             for a, w in weights.items():
+                if a[0] == 1:  # log(1/n) is -log(n) to SymPy: one term with log(n)
+                    a, w = (a[1], 1), -w
                 coefficients[a] = coefficients.get(a, 0) + factor * w
         coefficients = {a: c for a, c in coefficients.items() if c and a != (1, 1)}
         if len(coefficients) > len(self.terms):
