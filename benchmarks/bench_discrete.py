@@ -8,10 +8,10 @@ repetition, so no cache helps) and has many distinct weights: random rationals a
 a <= 1000 and b <= ``dmax`` (1 for integer weights, up to 1000), normalised.
 
 Times are CPU seconds of this process (``time.process_time``): the machine may be shared.
-Each cell is the median over ``--repeat`` runs; a method that takes longer than ``--cap``
-seconds on one size is not run on larger ones, nor where its time grown as cells**2 from its
-largest run so far would exceed 4 x ``--cap`` ("-"). The growth exponent is the slope of
-log(time) against log(cells) over the n x n series.
+Each cell is the median over ``--repeat`` runs. The other methods run in a forked child
+stopped after ``--cap`` CPU seconds (">cap"), and are then not run on larger sizes ("-"), nor
+where their time grown as cells**2 from their largest run so far would exceed 4 x ``--cap``.
+The growth exponent is the slope of log(time) against log(cells) over the n x n series.
 
 Run:  python benchmarks/bench_discrete.py [--repeat 5] [--cap 20] [--quick]
 dit is not a dependency; to include it: pip install --target /tmp/dit_env dit, then
@@ -23,7 +23,9 @@ from __future__ import annotations
 import argparse
 import itertools
 import math
+import os
 import random
+import resource
 import statistics
 import sys
 import time
@@ -158,6 +160,7 @@ def limit_value(vector: Counter) -> sp.Expr:
 
 # --- timing --------------------------------------------------------------------------------
 
+CAP = 20.0
 METHODS = {"symbinfo": run_symbinfo, "sympy sum": run_sympy_sum, "dit symbolic": run_dit,
            "exact limit": run_limit}
 
@@ -166,6 +169,24 @@ def cpu(func, *args) -> tuple[float, object]:
     start = time.process_time()
     out = func(*args)
     return time.process_time() - start, out
+
+
+def cpu_bounded(limit: float, func, *args) -> float | None:
+    """CPU seconds of ``func(*args)`` run in a forked child (same warm state for every run)
+    that is stopped after ``limit`` CPU seconds (``None`` then)."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child
+        os.close(read)
+        resource.setrlimit(resource.RLIMIT_CPU, (math.ceil(limit) + 1, math.ceil(limit) + 1))
+        seconds, _ = cpu(func, *args)
+        os.write(write, repr(seconds).encode())
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        text = pipe.read()
+    os.waitpid(pid, 0)
+    return float(text) if text else None
 
 
 #: method -> (cells, seconds) of its largest run so far, to skip runs predicted to exceed the cap
@@ -193,7 +214,16 @@ def measure_row(label: str, measure: str, make, repeat: int, cap: float, skip: s
             table = make(r)
             if name == "exact limit" and not all(isinstance(v, Fraction) for v in table.values()):
                 break
-            seconds, out = cpu(func, measure, table)
+            if name == "exact limit":
+                _FACTORS.clear()  # factorisations are remembered within one run only
+            if name in ("symbinfo", "exact limit"):
+                seconds, out = cpu(func, measure, table)
+            else:  # the others may take minutes: in a child stopped at the cap
+                seconds = cpu_bounded(cap, func, measure, table)
+            if seconds is None:
+                times.append(math.inf)
+                skip.add(name)
+                break
             times.append(seconds)
             if check and r == 0 and name == "symbinfo" and all(
                     isinstance(v, Fraction) for v in table.values()):
@@ -203,8 +233,9 @@ def measure_row(label: str, measure: str, make, repeat: int, cap: float, skip: s
             if seconds > cap:
                 skip.add(name)  # too slow here: not run on larger sizes
                 break
-        row[name] = statistics.median(times) if times else None
-        if times and cells > HISTORY.get(name, (0, 0.0))[0]:
+        row[name] = statistics.median(times) if times and math.isfinite(times[0]) else (
+            math.inf if times else None)
+        if times and math.isfinite(times[0]) and cells > HISTORY.get(name, (0, 0.0))[0]:
             HISTORY[name] = (cells, row[name])
     return row
 
@@ -213,12 +244,14 @@ def show(label: str, row: dict) -> None:
     cells = []
     for name in METHODS:
         t = row.get(name)
-        cells.append(f"{t:9.4f}" if t is not None else f"{'-':>9}")
+        cells.append(f"{'>' + str(int(CAP)):>9}" if t == math.inf else
+                     f"{t:9.4f}" if t is not None else f"{'-':>9}")
     lim, own = row.get("exact limit"), row.get("symbinfo")
     ratios = []
     for other in ("sympy sum", "dit symbolic"):
         t = row.get(other)
-        ratios.append(f"{t / own:7.1f}x" if t is not None and own else f"{'-':>8}")
+        ratios.append(f"{'>' + str(int(CAP / own)) + 'x':>8}" if t == math.inf and own else
+                      f"{t / own:7.1f}x" if t is not None and own else f"{'-':>8}")
     ratios.append(f"{own / lim:7.2f}x" if lim and own else f"{'-':>8}")
     print(f"{label:<34}" + " ".join(cells) + "   " + " ".join(ratios), flush=True)
 
@@ -246,6 +279,8 @@ def main() -> None:
                         help="seconds: a method slower than this on a size skips larger ones")
     parser.add_argument("--quick", action="store_true", help="n up to 32, 3-variable up to 4")
     args = parser.parse_args()
+    global CAP
+    CAP = args.cap
     print(f"CPU seconds, median of {args.repeat}; dit {'found' if dit else 'not installed'}")
     for name, func in METHODS.items():  # warm up: imports and first-call set-up are not timed
         if name != "dit symbolic" or dit is not None:
