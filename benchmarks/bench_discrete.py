@@ -263,7 +263,8 @@ def header(title: str) -> None:
 
 
 def slope(points: list[tuple[int, float]]) -> float | None:
-    points = [(math.log(n), math.log(t)) for n, t in points if t and t > 0]
+    points = [(math.log(n), math.log(t)) for n, t in points
+              if t and t > 0 and math.isfinite(t)]
     if len(points) < 2:
         return None
     mx = statistics.fmean(x for x, _ in points)
