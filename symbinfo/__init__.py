@@ -8,71 +8,206 @@
 -p*log(p) - (1 - p)*log(1 - p)
 """
 
-from . import shannon
-from .codegen import to_mpmath, to_numpy
-from .derivation.derivation import derive
-from .derivation.steps import Derivation, DerivationError
-from .distributions.joint import FiniteJointRV, JointTable, JointVariable
-from .errors import (
-    InternalError,
-    InvalidDistributionError,
-    InvalidParameterError,
-    MismatchError,
-    ParseError,
-    ResourceLimitError,
-    SymbinfoError,
-    UnsupportedInputError,
-)
-from .limits import Limits, current_limits, set_limits, using_limits
-from .measures import (
-    CoInformation,
-    ConditionalEntropy,
-    CrossEntropy,
-    DualTotalCorrelation,
-    Entropy,
-    HellingerDistance,
-    InformationMeasure,
-    JensenShannonDivergence,
-    KLDivergence,
-    MutualInformation,
-    RenyiDivergence,
-    RenyiEntropy,
-    TotalCorrelation,
-    TotalVariation,
-    TsallisEntropy,
-    co_information,
-    conditional_entropy,
-    cross_entropy,
-    dual_total_correlation,
-    entropy,
-    hellinger_distance,
-    information_gain,
-    js_divergence,
-    kl_divergence,
-    mutual_information,
-    renyi_divergence,
-    renyi_entropy,
-    total_correlation,
-    total_variation,
-    tsallis_entropy,
-)
-from .parsing import parse_distribution, parse_expression, parse_latex
-from .render import standalone, to_latex, to_markdown
-from .shannon import ShannonResult, function_of, independent, markov_chain
-from .shannon import prove as prove_shannon
-from .verify import Verification, check, identities, verify
+from __future__ import annotations
+
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING
+
+#: Where each public name lives. Modules are imported on first use, so ``import symbinfo`` and
+#: ``symbinfo --help`` cost little beyond importing SymPy (the Shannon prover, the renderers, the
+#: parsers and numpy are loaded only by what needs them). A new export: one entry here (module ->
+#: names) and its name in ``__all__``.
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    ".channels": ("BlahutArimoto", "binary_erasure_channel", "binary_symmetric_channel",
+                  "blahut_arimoto", "channel_capacity", "gaussian_channel_capacity", "z_channel"),
+    ".codegen": ("to_mpmath", "to_numpy", "to_source"),
+    ".derivation.derivation": ("derive",),
+    ".derivation.steps": ("Derivation", "DerivationError"),
+    ".distributions.categorical": ("categorical",),
+    ".distributions.joint": ("FiniteJointRV", "JointTable", "JointVariable"),
+    ".errors": ("InternalError", "InvalidDistributionError", "InvalidParameterError",
+                "MismatchError", "ParseError", "ResourceLimitError", "SymbinfoError",
+                "UnsupportedInputError"),
+    ".functions": ("BinaryEntropy", "h2"),
+    ".limits": ("Limits", "current_limits", "set_limits", "using_limits"),
+    ".maxent": ("MaxEntropy", "max_entropy"),
+    ".measures": ("CoInformation", "ConditionalCrossEntropy", "ConditionalEntropy",
+                  "ConditionalKLDivergence", "CrossEntropy", "DualTotalCorrelation", "Entropy",
+                  "Extropy", "FisherInformation", "GiniImpurity", "HellingerDistance",
+                  "InformationMeasure", "InteractionInformation", "JensenShannonDivergence",
+                  "KLDivergence", "LautumInformation", "MutualInformation", "OInformation",
+                  "Perplexity", "RenyiDivergence", "RenyiEntropy", "SibsonMutualInformation",
+                  "TotalCorrelation", "TotalVariation", "TsallisEntropy",
+                  "WeightedJensenShannonDivergence", "co_information", "conditional_cross_entropy",
+                  "conditional_entropy", "conditional_kl_divergence", "cramer_rao_bound",
+                  "cross_entropy", "dual_total_correlation", "entropy", "extropy",
+                  "fisher_information", "gini_impurity", "hellinger_distance", "information_gain",
+                  "interaction_information", "jeffreys_prior", "js_divergence", "kl_divergence",
+                  "lautum_information", "local_kl_expansion", "mutual_information",
+                  "o_information", "perplexity", "renyi_divergence", "renyi_entropy",
+                  "sibson_mutual_information", "total_correlation", "total_variation",
+                  "tsallis_entropy", "weighted_js_divergence"),
+    ".measures.base": ("set_notation",),
+    ".parsing": ("parse_distribution", "parse_expression", "parse_latex"),
+    ".render": ("standalone", "to_latex", "to_markdown"),
+    ".shannon": ("ShannonResult", "function_of", "independent", "markov_chain"),
+    ".verify": ("Verification", "check", "identities", "verify"),
+}
+#: public names that differ from the name in their module
+_RENAMED: dict[str, tuple[str, str]] = {"prove_shannon": (".shannon", "prove")}
+_WHERE = {name: (module, name) for module, names in _EXPORTS.items() for name in names}
+_WHERE.update(_RENAMED)
+
+
+def __getattr__(name: str) -> object:
+    """Import a public name's module on first use (PEP 562) and keep the name."""
+    if name in _WHERE:
+        module, attr = _WHERE[name]
+        value = getattr(importlib.import_module(module, __name__), attr)
+    elif name == "shannon" or (not name.startswith("_") and name.isidentifier()):
+        try:  # a subpackage or module: symbinfo.shannon, symbinfo.measures ...
+            value = importlib.import_module(f".{name}", __name__)
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+class _Package(types.ModuleType):
+    """symbinfo itself: importing the subpackage ``symbinfo.verify`` binds the attribute
+    ``verify`` of its parent; that must not hide the public function of the same name."""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in _WHERE and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
+
+if TYPE_CHECKING:  # the same names, eagerly, for type checkers and editors
+    from . import shannon
+    from .channels import (
+        BlahutArimoto,
+        binary_erasure_channel,
+        binary_symmetric_channel,
+        blahut_arimoto,
+        channel_capacity,
+        gaussian_channel_capacity,
+        z_channel,
+    )
+    from .codegen import to_mpmath, to_numpy, to_source
+    from .derivation.derivation import derive
+    from .derivation.steps import Derivation, DerivationError
+    from .distributions.categorical import categorical
+    from .distributions.joint import FiniteJointRV, JointTable, JointVariable
+    from .errors import (
+        InternalError,
+        InvalidDistributionError,
+        InvalidParameterError,
+        MismatchError,
+        ParseError,
+        ResourceLimitError,
+        SymbinfoError,
+        UnsupportedInputError,
+    )
+    from .functions import BinaryEntropy, h2
+    from .limits import Limits, current_limits, set_limits, using_limits
+    from .maxent import MaxEntropy, max_entropy
+    from .measures import (
+        CoInformation,
+        ConditionalCrossEntropy,
+        ConditionalEntropy,
+        ConditionalKLDivergence,
+        CrossEntropy,
+        DualTotalCorrelation,
+        Entropy,
+        Extropy,
+        FisherInformation,
+        GiniImpurity,
+        HellingerDistance,
+        InformationMeasure,
+        InteractionInformation,
+        JensenShannonDivergence,
+        KLDivergence,
+        LautumInformation,
+        MutualInformation,
+        OInformation,
+        Perplexity,
+        RenyiDivergence,
+        RenyiEntropy,
+        SibsonMutualInformation,
+        TotalCorrelation,
+        TotalVariation,
+        TsallisEntropy,
+        WeightedJensenShannonDivergence,
+        co_information,
+        conditional_cross_entropy,
+        conditional_entropy,
+        conditional_kl_divergence,
+        cramer_rao_bound,
+        cross_entropy,
+        dual_total_correlation,
+        entropy,
+        extropy,
+        fisher_information,
+        gini_impurity,
+        hellinger_distance,
+        information_gain,
+        interaction_information,
+        jeffreys_prior,
+        js_divergence,
+        kl_divergence,
+        lautum_information,
+        local_kl_expansion,
+        mutual_information,
+        o_information,
+        perplexity,
+        renyi_divergence,
+        renyi_entropy,
+        sibson_mutual_information,
+        total_correlation,
+        total_variation,
+        tsallis_entropy,
+        weighted_js_divergence,
+    )
+    from .measures.base import set_notation
+    from .parsing import parse_distribution, parse_expression, parse_latex
+    from .render import standalone, to_latex, to_markdown
+    from .shannon import ShannonResult, function_of, independent, markov_chain
+    from .shannon import prove as prove_shannon
+    from .verify import Verification, check, identities, verify
 
 __all__ = [
+    "BinaryEntropy",
+    "BlahutArimoto",
     "CoInformation",
+    "ConditionalCrossEntropy",
     "ConditionalEntropy",
+    "ConditionalKLDivergence",
     "CrossEntropy",
     "Derivation",
     "DerivationError",
     "DualTotalCorrelation",
     "Entropy",
+    "Extropy",
     "FiniteJointRV",
+    "FisherInformation",
+    "GiniImpurity",
     "HellingerDistance",
     "InformationMeasure",
+    "InteractionInformation",
     "InternalError",
     "InvalidDistributionError",
     "InvalidParameterError",
@@ -80,132 +215,84 @@ __all__ = [
     "JointTable",
     "JointVariable",
     "KLDivergence",
+    "LautumInformation",
     "Limits",
+    "MaxEntropy",
     "MismatchError",
     "MutualInformation",
+    "OInformation",
     "ParseError",
+    "Perplexity",
     "RenyiDivergence",
     "RenyiEntropy",
     "ResourceLimitError",
     "ShannonResult",
+    "SibsonMutualInformation",
     "SymbinfoError",
     "TotalCorrelation",
     "TotalVariation",
     "TsallisEntropy",
     "UnsupportedInputError",
     "Verification",
+    "WeightedJensenShannonDivergence",
+    "binary_erasure_channel",
+    "binary_symmetric_channel",
+    "blahut_arimoto",
+    "categorical",
+    "channel_capacity",
     "check",
     "co_information",
+    "conditional_cross_entropy",
     "conditional_entropy",
+    "conditional_kl_divergence",
+    "cramer_rao_bound",
     "cross_entropy",
     "current_limits",
     "derive",
     "dual_total_correlation",
     "entropy",
+    "extropy",
+    "fisher_information",
     "function_of",
+    "gaussian_channel_capacity",
+    "gini_impurity",
+    "h2",
     "hellinger_distance",
     "identities",
     "independent",
     "information_gain",
+    "interaction_information",
+    "jeffreys_prior",
     "js_divergence",
     "kl_divergence",
+    "lautum_information",
+    "local_kl_expansion",
     "markov_chain",
+    "max_entropy",
     "mutual_information",
+    "o_information",
     "parse_distribution",
     "parse_expression",
     "parse_latex",
+    "perplexity",
     "prove_shannon",
     "renyi_divergence",
     "renyi_entropy",
     "set_limits",
+    "set_notation",
     "shannon",
+    "sibson_mutual_information",
     "standalone",
     "to_latex",
     "to_markdown",
     "to_mpmath",
     "to_numpy",
+    "to_source",
     "total_correlation",
     "total_variation",
     "tsallis_entropy",
     "using_limits",
     "verify",
-]
-
-# --- issue 11 (checker): source text of exported functions -------------------------------------
-from .codegen import to_source
-
-__all__ += ["to_source"]
-
-# --- issue 10: functions of continuous variables, channels, maximum entropy -------------------
-from .channels import (  # noqa: E402
-    BlahutArimoto,
-    binary_erasure_channel,
-    binary_symmetric_channel,
-    blahut_arimoto,
-    channel_capacity,
-    gaussian_channel_capacity,
-    z_channel,
-)
-
-__all__ += [
-    "BlahutArimoto",
-    "binary_erasure_channel",
-    "binary_symmetric_channel",
-    "blahut_arimoto",
-    "channel_capacity",
-    "gaussian_channel_capacity",
-    "z_channel",
-]
-
-from .maxent import MaxEntropy, max_entropy  # noqa: E402
-
-__all__ += ["MaxEntropy", "max_entropy"]
-
-from .distributions.categorical import categorical  # noqa: E402
-
-__all__ += ["categorical"]
-# --- paper-ready output (issue 11: printer, binary entropy function, notation) ---
-
-from .functions import BinaryEntropy, h2  # noqa: E402
-from .measures.base import set_notation  # noqa: E402
-
-__all__ += ["BinaryEntropy", "h2", "set_notation"]
-# --- issue 9, items 3-4: Fisher information and the measures beside Shannon's ---
-from .measures import (  # noqa: E402
-    ConditionalCrossEntropy,
-    ConditionalKLDivergence,
-    Extropy,
-    FisherInformation,
-    GiniImpurity,
-    InteractionInformation,
-    LautumInformation,
-    OInformation,
-    Perplexity,
-    SibsonMutualInformation,
-    WeightedJensenShannonDivergence,
-    conditional_cross_entropy,
-    conditional_kl_divergence,
-    cramer_rao_bound,
-    extropy,
-    fisher_information,
-    gini_impurity,
-    interaction_information,
-    jeffreys_prior,
-    lautum_information,
-    local_kl_expansion,
-    o_information,
-    perplexity,
-    sibson_mutual_information,
-    weighted_js_divergence,
-)
-
-__all__ += [
-    "ConditionalCrossEntropy", "ConditionalKLDivergence", "Extropy", "FisherInformation",
-    "GiniImpurity",
-    "InteractionInformation", "LautumInformation", "OInformation", "Perplexity",
-    "SibsonMutualInformation", "WeightedJensenShannonDivergence", "conditional_cross_entropy",
-    "conditional_kl_divergence", "cramer_rao_bound", "extropy", "fisher_information",
-    "gini_impurity", "interaction_information", "jeffreys_prior", "lautum_information",
-    "local_kl_expansion", "o_information", "perplexity", "sibson_mutual_information",
     "weighted_js_divergence",
+    "z_channel",
 ]

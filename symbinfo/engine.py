@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
+from functools import lru_cache
 
 import sympy as sp
 from sympy.stats.joint_rv_types import MultivariateNormalDistribution
@@ -19,13 +21,15 @@ from sympy.stats.rv import Distribution, RandomSymbol
 from .closedforms import CROSS_ENTROPY, ENTROPY, KL_DIVERGENCE, Rule
 from .closedforms.registry import hiding_huge_numbers
 from .closedforms.transformed import entropy_pushforward, pullback
-from .derivation import continuous, finite
+from .derivation import continuous, finite, loglinear
 from .derivation.budget import call_within
 from .derivation.simplify import tidy
 from .distributions.continuous import pdf_of, read_univariate
+from .distributions.joint import JointTable, JointVariable
 from .distributions.transformed import DiscretePushforwardDistribution, PushforwardDistribution
 from .distributions.view import (
     Kind,
+    check_outcomes,
     common_kind,
     distribution,
     finite_joint,
@@ -75,8 +79,7 @@ def joint_entropy(atoms: Sequence[sp.Basic]) -> Evaluation:
     atoms = tuple(dict.fromkeys(atoms))
     kind = common_kind(atoms)
     if kind is Kind.FINITE:
-        joint = finite_joint(atoms)
-        return Evaluation(tidy(finite.entropy(joint.marginal(range(len(atoms))))), FINITE_SUM)
+        return entropy_combination({atoms: sp.S.One})
     if len(atoms) == 1 and (kind in (Kind.CONTINUOUS, Kind.DISCRETE) or isinstance(
             atoms[0], (Distribution, RandomSymbol))):  # one whole (multivariate) variable
         return distribution_entropy(distribution(atoms[0]))
@@ -114,6 +117,12 @@ def entropy_combination(terms: Mapping[tuple, sp.Expr]) -> Evaluation:
     terms = {tuple(dict.fromkeys(k)): c for k, c in terms.items() if k}
     everything = tuple(dict.fromkeys(a for k in terms for a in k))
     if common_kind(everything) is Kind.FINITE:
+        table = _table_of(everything)
+        if table is not None:
+            exact = _exact_combination(table.integers(), {
+                k: tuple(a.index for a in k) for k in terms}, terms)
+            if exact is not None:
+                return Evaluation(exact, FINITE_SUM)
         try:
             joint = finite_joint(everything)
         except ResourceLimitError:  # too many outcomes to list; a rule may not need the list
@@ -122,6 +131,13 @@ def entropy_combination(terms: Mapping[tuple, sp.Expr]) -> Evaluation:
             if hit is None:
                 raise
             return Evaluation(tidy(sp.Add(*terms.values()) * hit[0]), RULE, hit[1])
+        positions = {k: tuple(joint.index(a) for a in k) for k in terms}
+        exact = _exact_combination(loglinear.IntegerTable.of(joint.pmf), positions, terms)
+        if exact is None:
+            exact = _mixed_combination(joint, positions, terms, table and {
+                k: tuple(a.index for a in k) for k in terms})
+        if exact is not None:
+            return Evaluation(exact, FINITE_SUM)
         value = sp.Add(
             *(c * finite.entropy(joint.marginal([joint.index(a) for a in k]))
               for k, c in terms.items())
@@ -160,15 +176,146 @@ def _one_log(value: sp.Expr) -> sp.Expr:
     return value
 
 
+def _exact_combination(table: loglinear.IntegerTable | None, positions: Mapping[tuple, list],
+                       terms: Mapping[tuple, sp.Expr]) -> sp.Expr | None:
+    """Σ coeff · H(atoms) of a table of rationals in log-linear form (integer arithmetic; each
+    subset's entropy computed once per table); ``None`` when an entry or a coefficient is not
+    rational. ``positions`` gives each key's variables as indices of the table."""
+    if table is None or not all(isinstance(c, (int, sp.Rational)) for c in terms.values()):
+        return None
+    total = None
+    for k, c in terms.items():
+        c = sp.Rational(c)
+        part = table.entropy(positions[k])
+        part = part if c == 1 else part * Fraction(int(c.p), int(c.q))
+        total = part if total is None else total + part
+    return total.as_expr() if total is not None else sp.S.Zero
+
+
+def _mixed_combination(joint, positions: Mapping[tuple, tuple], terms: Mapping[tuple, sp.Expr],
+                       in_table: Mapping[tuple, tuple] | None) -> sp.Expr | None:
+    """Σ coeff · H(atoms) of a table with symbolic entries: the cells that are rational numbers
+    in log-linear form, the others as −q·log(q), each subset's parts computed once per table.
+    ``None`` (the caller sums and tidies the definition) when the symbolic terms are not
+    already in their tidy form (a logarithm that splits, a product inside a logarithm) or a
+    cell is a number that is not rational (a float, a square root). ``in_table``: each key's
+    variables as indices of their FiniteJointRV table, when they have one."""
+    if not all(isinstance(c, (int, sp.Rational)) for c in terms.values()):
+        return None
+    rational = loglinear.LogLinear({}, {})
+    symbolic = []
+    for k, c in terms.items():
+        found = (_symbolic_parts(_table_of(k), in_table[k]) if in_table
+                 else _parts(joint.marginal(positions[k]).values()))
+        if found is None:
+            return None
+        c = sp.Rational(c)
+        rational = rational + found[1] * Fraction(int(c.p), int(c.q))
+        symbolic.append(c * found[0])
+    symbolic = sp.Add(*symbolic)
+    if not all(isinstance(e.args[0], (sp.Add, sp.Symbol)) for e in symbolic.atoms(sp.log)):
+        return None  # a logarithm tidy might split (of a product, a power, a number)
+    return symbolic + rational.as_expr()
+
+
+@lru_cache(maxsize=256)
+def _symbolic_parts(table: JointTable, indices: tuple) -> tuple | None:
+    order = sorted(set(indices))
+    marginal: dict[tuple, sp.Expr] = {}
+    for outcome, p in table.pmf.items():
+        if p != 0:
+            key = tuple(outcome[i] for i in order)
+            marginal[key] = marginal[key] + p if key in marginal else p
+    return _parts(marginal.values())
+
+
+def _parts(values) -> tuple[sp.Expr, loglinear.LogLinear] | None:
+    """−Σ q·log q over ``values``: (the symbolic terms, the rational ones in log-linear form);
+    ``None`` when a value is a number that is not rational."""
+    rationals, symbolic = [], []
+    for q in values:
+        if isinstance(q, sp.Rational):
+            rationals.append(q)
+        elif q.is_number:
+            return None
+        elif _positive_sum(q) or q.is_zero is not True:
+            symbolic.append(q * sp.log(q))
+    numerators, d = loglinear.over_common_denominator(
+        Fraction(int(q.p), int(q.q)) for q in rationals)
+    return -sp.Add(*symbolic), loglinear.entropy_of_integers(numerators, d)
+
+
+def _positive_sum(q: sp.Expr) -> bool:
+    """Provably positive at a glance: positive symbols and positive rationals, added (a
+    marginal such as a + 3/200), without the assumption system's general search."""
+    return all((t.is_Rational and t > 0) or (t.is_Symbol and t.is_positive)
+               for t in sp.Add.make_args(q))
+
+
+def _table_of(atoms: tuple) -> JointTable | None:
+    """The one FiniteJointRV table of ``atoms`` when they are all its variables."""
+    tables = {a.table for a in atoms if isinstance(a, JointVariable)}
+    if len(tables) != 1 or not all(isinstance(a, JointVariable) for a in atoms):
+        return None
+    table = tables.pop()
+    check_outcomes(len(table.args[1]), f"the table of {', '.join(map(str, atoms))}")
+    return table
+
+
+def _rational_pmf(obj: sp.Basic) -> dict | None:
+    """The pmf of a variable of a FiniteJointRV table of rationals, as Fractions."""
+    table = _table_of((obj,))
+    exact = table.integers() if table is not None else None
+    return exact.variable(obj.index) if exact is not None else None
+
+
+def _exact_pair(definition: Callable, p: Mapping, q: Mapping) -> sp.Expr | None:
+    """A finite measure of two pmfs of rationals in log-linear form; ``None`` when it has no
+    such form or an entry is not rational."""
+    exact = _EXACT.get(definition)
+    pp, qq = loglinear.fractions(p), loglinear.fractions(q)
+    return _exact_of_fractions(exact, pp, qq)
+
+
+def _exact_of_fractions(exact: Callable | None, pp: dict | None, qq: dict | None
+                        ) -> sp.Expr | None:
+    if exact is None or pp is None or qq is None:
+        return None
+    value = exact(pp, qq)
+    return sp.oo if value is None else value.as_expr()
+
+
+_EXACT: dict[Callable, Callable] = {
+    finite.kl_divergence: loglinear.kl_divergence,
+    finite.cross_entropy: loglinear.cross_entropy,
+    finite.js_divergence: loglinear.js_divergence,
+}
+
+
 # --- measures between two distributions -----------------------------------------------------
+
+
+def _exact_table_pair(definition: Callable, p: sp.Basic, q: sp.Basic) -> sp.Expr | None:
+    """:func:`_exact_pair` of two FiniteJointRV variables, read from their tables' integers."""
+    exact = _EXACT.get(definition)
+    if exact is None or not (isinstance(p, JointVariable) and isinstance(q, JointVariable)):
+        return None
+    pp, qq = _rational_pmf(p), _rational_pmf(q)
+    if pp is not None and qq is not None:
+        _same_shapes(p, q, pp, qq)
+    return _exact_of_fractions(exact, pp, qq)
 
 
 def _finite_pair(p: sp.Basic, q: sp.Basic) -> tuple[dict, dict]:
     pp, qq = finite_pmf(p), finite_pmf(q)
+    _same_shapes(p, q, pp, qq)
+    return pp, qq
+
+
+def _same_shapes(p: sp.Basic, q: sp.Basic, pp: Mapping, qq: Mapping) -> None:
     shapes = {len(k) if isinstance(k, (tuple, sp.Tuple)) else 0 for k in [*pp, *qq]}
     if len(shapes) > 1:
         raise MismatchError(f"{p} and {q} have outcomes of different shapes")
-    return pp, qq
 
 
 def _support_inside(p: sp.Basic, q: sp.Basic) -> sp.Basic | None:
@@ -237,7 +384,14 @@ def _by_definition_or_rule(
     a finite P summed against a discrete Q; ``None`` leaves the rest to the caller, with the
     condition (``inside``) under which P's support lies inside Q's."""
     if kind_of(p) is Kind.FINITE and kind_of(q) is Kind.FINITE:
-        return Evaluation(tidy(definition(*_finite_pair(p, q))), FINITE_SUM), None, None, None
+        exact = _exact_table_pair(definition, p, q)
+        if exact is not None:
+            return Evaluation(exact, FINITE_SUM), None, None, None
+        pmfs = _finite_pair(p, q)
+        exact = _exact_pair(definition, *pmfs)
+        if exact is not None:
+            return Evaluation(exact, FINITE_SUM), None, None, None
+        return Evaluation(tidy(definition(*pmfs)), FINITE_SUM), None, None, None
     dp, dq = _dist(p), _dist(q)
     inside = _support_inside(p, q)
     if inside is sp.false:
@@ -247,6 +401,9 @@ def _by_definition_or_rule(
         return _where_inside(inside, Evaluation(tidy(hit[0]), RULE, hit[1])), dp, dq, inside
     if kind_of(p) is Kind.FINITE:
         pmfs = _pmfs_on_support_of_p(p, q)
+        exact = _exact_pair(definition, *pmfs)
+        if exact is not None:
+            return Evaluation(exact, FINITE_SUM), dp, dq, inside
         return Evaluation(tidy(definition(*pmfs)), FINITE_SUM), dp, dq, inside
     return None, dp, dq, inside
 
@@ -302,7 +459,13 @@ def finite_pair_measure(
 ) -> Evaluation | None:
     """A divergence of two finite distributions from its definition; ``None`` if not finite."""
     if kind_of(p) is Kind.FINITE and kind_of(q) is Kind.FINITE:
+        exact = None if params else _exact_table_pair(func, p, q)
+        if exact is not None:
+            return Evaluation(exact, FINITE_SUM)
         pp, qq = _finite_pair(p, q)
+        exact = None if params else _exact_pair(func, pp, qq)
+        if exact is not None:
+            return Evaluation(exact, FINITE_SUM)
         return Evaluation(tidy(func(pp, qq, *params)), FINITE_SUM)
     return None
 

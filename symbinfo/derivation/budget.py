@@ -34,6 +34,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import ctypes
+import importlib
 import math
 import os
 import pickle
@@ -195,6 +196,27 @@ class WorkClock:
         return max(0.0, rest if cap is None else min(rest, cap))
 
 
+_TABLES_LOCK = threading.Lock()
+
+
+def _build_integration_tables() -> None:
+    """Build SymPy's Meijer-G lookup table and hypergeometric formula collections once, here
+    in the parent, so that every forked integration child starts with them: SymPy builds them
+    lazily, and a child would rebuild them out of its own budget, then throw them away."""
+    # by module name: ``sympy.simplify`` and ``sympy.integrals`` are also function names
+    meijerint = importlib.import_module("sympy.integrals.meijerint")
+    hyperexpand = importlib.import_module("sympy.simplify.hyperexpand")
+    with _TABLES_LOCK:
+        if not meijerint._lookup_table:
+            table: dict = {}
+            meijerint._create_lookup_table(table)
+            meijerint._lookup_table = table
+        if hyperexpand._collection is None:
+            hyperexpand._collection = hyperexpand.FormulaCollection()
+        if hyperexpand._meijercollection is None:
+            hyperexpand._meijercollection = hyperexpand.MeijerFormulaCollection()
+
+
 def _integrate(expr: sp.Expr, limits: tuple) -> sp.Expr:
     return sp.integrate(expr, *limits, conds="none")
 
@@ -226,6 +248,7 @@ def integrate_within(expr: sp.Expr, *limits: tuple, seconds: float | None = None
             return result
     if seconds <= 0:
         return None
+    _build_integration_tables()
     result = call_within(_integrate, expr, limits, seconds=seconds)
     result = result if acceptable(result) else None
     _CACHE[key] = (result, seconds)

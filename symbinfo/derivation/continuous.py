@@ -12,7 +12,8 @@ E_P[-log q(X)] the engine
    powers of y from the moment generating function when SymPy declares one, ``E[log Y]`` as
    d/ds E[Y^s] at s = 0 (one Mellin integral), everything else by SymPy integration — each
    integration in a child process under a hard time budget (:mod:`symbinfo.derivation.budget`);
-5. leaves every term it cannot close as an honest unevaluated ``Integral`` (``.evalf()`` works).
+5. leaves every term it cannot close as an honest unevaluated ``Integral`` (``.evalf()`` works,
+   by mpmath's quadrature: :class:`~symbinfo.derivation.honest.DefinitionIntegral`).
 
 Countably infinite discrete families get the honest unevaluated ``Sum`` over their true support.
 """
@@ -31,7 +32,7 @@ from ..limits import current_limits
 from ..parsing.gate import to_sympy
 from .budget import WorkClock as _Clock
 from .budget import call_within, integrate_within
-from .honest import DefinitionSum
+from .honest import DefinitionIntegral, DefinitionSum
 from .simplify import tidy
 
 
@@ -96,6 +97,8 @@ def _expectation(
     """E[g(Y)] under the density f(y), or ``None`` when it cannot be closed in time."""
     if not g.has(y):
         return g
+    if _beyond_integration(g, y):
+        return None
     if g.is_polynomial(y):
         moment = _moment_from_mgf(view, g, y)
         if moment is not None:
@@ -105,6 +108,26 @@ def _expectation(
         if value is not None:
             return value
     return integrate_within(g * f, (y, *limits), seconds=clock.left(3))
+
+
+def _beyond_integration(g: sp.Expr, y: sp.Symbol) -> bool:
+    """Whether E[g(Y)] is not worth a budgeted integration, decided from g's shape: the log of
+    a sum in which an exponential of y appears (a log-density ``expand_log`` could not split,
+    such as a Lévy density's at another location), for which SymPy finds no antiderivative
+    and would spend the whole budget; the term stays an honest Integral.
+
+    >>> y, a = sp.symbols("y a", positive=True)
+    >>> _beyond_integration(sp.log(sp.exp(-1 / y) * (y + a) - a), y), _beyond_integration(
+    ...     sp.log(y), y)
+    (True, False)
+    """
+    for log in g.atoms(sp.log):
+        inner = log.args[0]
+        if any(isinstance(part, sp.Add) and part.has(y) and any(
+                e.has(y) for e in part.atoms(sp.exp))
+               for part in sp.preorder_traversal(inner)):
+            return True
+    return False
 
 
 def _textbook(expr: sp.Expr, clock: _Clock) -> sp.Expr:
@@ -139,8 +162,8 @@ def _honest_fallback(view: UnivariateView, integrand: Callable[[sp.Expr], sp.Exp
         return DefinitionSum(integrand(view.density), (x, lo, hi))
     pieces = view.pieces(x) if view.density.has(sp.Sum) else None
     if pieces:
-        return sp.Add(*(sp.Integral(integrand(f), (x, a, b)) for f, a, b in pieces))
-    return sp.Integral(integrand(view.density), (x, lo, hi))
+        return sp.Add(*(DefinitionIntegral(integrand(f), (x, a, b)) for f, a, b in pieces))
+    return DefinitionIntegral(integrand(view.density), (x, lo, hi))
 
 
 def _budget(budget: float | None) -> float:
@@ -208,12 +231,12 @@ def _integrated(view: UnivariateView, h_of_x: sp.Expr, clock: _Clock) -> sp.Expr
     x = view.variable
     f_x = view.density
     if clock.left() <= 0:
-        return sp.Integral(f_x * h_of_x, (x, *view.bounds))
+        return DefinitionIntegral(f_x * h_of_x, (x, *view.bounds))
     if f_x.has(sp.Piecewise) or h_of_x.has(sp.Piecewise):
         lo, hi = view.bounds
         whole = sp.piecewise_fold(f_x * h_of_x)
         closed = integrate_within(whole, (x, lo, hi), seconds=clock.left())
-        return sp.Integral(f_x * h_of_x, (x, lo, hi)) if closed is None else closed
+        return DefinitionIntegral(f_x * h_of_x, (x, lo, hi)) if closed is None else closed
     f, y, limits = _shifted(view, f_x)
     h, _, _ = _shifted(view, h_of_x)
     closed = sp.S.Zero
@@ -228,7 +251,7 @@ def _integrated(view: UnivariateView, h_of_x: sp.Expr, clock: _Clock) -> sp.Expr
         return closed
     back = leftover.subs(y, x - view.bounds[0]) if y != x else leftover
     x_lo, x_hi = view.bounds
-    return closed + sp.Integral(f_x * back, (x, x_lo, x_hi))
+    return closed + DefinitionIntegral(f_x * back, (x, x_lo, x_hi))
 
 
 def differential_entropy(dist: Distribution, budget: float | None = None) -> sp.Expr:

@@ -9,12 +9,19 @@ is kept in :attr:`JointTable.conditions` and reported, never silently assumed.
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections.abc import Iterable, Mapping, Sequence
+from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import sympy as sp
 
 from ..errors import InvalidDistributionError, MismatchError, UnsupportedInputError
 from ..parsing.gate import to_expr, to_sympy
+
+if TYPE_CHECKING:
+    from ..derivation.loglinear import IntegerTable
 
 
 def _exact(value: sp.Expr) -> sp.Expr:
@@ -36,9 +43,9 @@ def _slack(p: sp.Expr) -> sp.Rational:
 
 def _check_probability(outcome: object, p: sp.Expr, what: str) -> list[sp.Basic]:
     """Reject provably invalid entries; return the conditions that cannot be decided."""
+    if isinstance(p, sp.Rational) and 0 <= p.p <= p.q:
+        return []  # the common case, decided in integers (the denominator is positive)
     where = f"{what}: probability of outcome {outcome}"
-    if isinstance(p, sp.Rational) and 0 <= p <= 1:
-        return []  # the common case, decided without the assumption system
     if not isinstance(p, sp.Expr) or p.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
         raise InvalidDistributionError(f"{where} is not a number: {p}")
     if p.is_extended_real is False:
@@ -56,6 +63,13 @@ def _check_probability(outcome: object, p: sp.Expr, what: str) -> list[sp.Basic]
 def _sums_to_one(entries: list[sp.Expr], what: str) -> bool:
     """True when the entries sum to 1 (exactly, or for floats within their precision); False
     when that is undecided; raises when they provably do not."""
+    if all(isinstance(p, sp.Rational) for p in entries):  # exact: decided in integers
+        d = math.lcm(*(int(p.q) for p in entries))
+        total = sum(int(p.p) * (d // int(p.q)) for p in entries)
+        if total != d:
+            raise InvalidDistributionError(f"{what} does not sum to 1: the entries add up to "
+                                           f"{sp.Rational(total, d)}")
+        return True
     tolerance = sp.Add(*(_slack(p) for p in entries))
     excess = sp.Add(*(_exact(p) for p in entries)) - 1
     if not excess.is_Rational:
@@ -131,6 +145,8 @@ def outcome_label(value: object) -> sp.Basic:
     ...
     symbinfo.errors.UnsupportedInputError: an outcome label that is a string must be an identifier (letters, digits, _), not 'a b'
     """  # noqa: E501
+    if type(value) is int or isinstance(value, sp.Integer):
+        return sp.Integer(value)  # the common case, without the gate's general conversion
     if isinstance(value, str):
         if not value.isidentifier():
             raise UnsupportedInputError(
@@ -140,6 +156,33 @@ def outcome_label(value: object) -> sp.Basic:
     if isinstance(value, (tuple, list, sp.Tuple)):
         return sp.Tuple(*(outcome_label(v) for v in value))
     return to_sympy(value, "an outcome label")
+
+
+def _label_key(x: sp.Basic) -> tuple:
+    """A cheap sort key of an outcome label (no printing): numbers, then names, then tuples."""
+    if x.is_Integer:
+        return (0, int(x))
+    if x.is_Rational:
+        return (0, Fraction(int(x.p), int(x.q)))
+    if isinstance(x, sp.Symbol):
+        return (1, x.name)
+    if isinstance(x, sp.Tuple):
+        return (2, tuple(_label_key(a) for a in x.args))
+    return (3, type(x).__name__, str(x))
+
+
+def _canonical_entries(pmf: Mapping[tuple, sp.Expr]) -> sp.Tuple:
+    """The entries as a Tuple of (outcome, probability) pairs in an order that depends only on
+    the outcomes (so equal tables are equal objects), sorted without printing each outcome
+    (SymPy's ``Dict`` would); SymPy's own ``ordered`` only where cheap keys tie."""
+    keyed = sorted(((tuple(_label_key(v) for v in k), k) for k in pmf), key=lambda e: e[0])
+    if any(a[0] == b[0] for a, b in itertools.pairwise(keyed)):  # e.g. x and a positive x
+        outcomes = list(sp.ordered(sp.Tuple(*k, sympify=False) for k in pmf))
+    else:
+        outcomes = [sp.Tuple(*k, sympify=False) for _, k in keyed]
+    # every label and probability is a SymPy object already (read through the gate)
+    return sp.Tuple(*(sp.Tuple(k, pmf[tuple(k)], sympify=False) for k in outcomes),
+                    sympify=False)
 
 
 class JointTable(sp.Basic):
@@ -154,6 +197,9 @@ class JointTable(sp.Basic):
     """
 
     def __new__(cls, names: Iterable[str | sp.Symbol], table: Mapping) -> JointTable:
+        if isinstance(table, sp.Tuple) and all(isinstance(e, sp.Tuple) and len(e) == 2
+                                               for e in table.args):
+            table = dict(table.args)  # SymPy rebuilding a table from its args (subs, xreplace)
         if not isinstance(table, (Mapping, sp.Dict)) or isinstance(names, (str, bytes)):
             raise UnsupportedInputError("JointTable takes a sequence of names and a mapping "
                                         "{outcome tuple: probability}")
@@ -177,17 +223,37 @@ class JointTable(sp.Basic):
                 raise InvalidDistributionError(f"outcome {outcome} appears twice")
             pmf[key] = to_expr(p, f"the probability of outcome {outcome}")
         check_pmf(pmf, f"the table of {', '.join(map(str, names))}")
-        entries = sp.Dict({sp.Tuple(*k): v for k, v in pmf.items()})
-        return super().__new__(cls, sp.Tuple(*names), entries)
+        return super().__new__(cls, sp.Tuple(*names), _canonical_entries(pmf))
 
     @property
     def names(self) -> tuple[sp.Symbol, ...]:
         return tuple(self.args[0])
 
+    def integers(self) -> IntegerTable | None:
+        """The entries as integers over their common denominator (kept, with the entropies of
+        the marginals, for every measure of this table); ``None`` unless all are rational.
+
+        >>> JointTable(("X",), {0: sp.Rational(1, 3), 1: sp.Rational(2, 3)}).integers().numerators
+        (1, 2)
+        """
+        if "_integers" not in self.__dict__:
+            from ..derivation.loglinear import IntegerTable
+
+            self.__dict__["_integers"] = IntegerTable.of(self.pmf)
+        return self.__dict__["_integers"]
+
+    @property
+    def free_symbols(self) -> set[sp.Basic]:
+        # a table is immutable: its symbols are found once, not on every walk of every
+        # expression that mentions one of its variables (thousands of entries)
+        if "_free" not in self.__dict__:
+            self.__dict__["_free"] = super().free_symbols
+        return set(self.__dict__["_free"])
+
     @property
     def pmf(self) -> dict[tuple, sp.Expr]:
         """Outcome tuple → probability (entries that are exactly 0 are kept)."""
-        return {tuple(k): v for k, v in self.args[1].items()}
+        return {tuple(k): v for k, v in self.args[1].args}
 
     @property
     def conditions(self) -> tuple[sp.Basic, ...]:

@@ -41,8 +41,14 @@ def _distribution_of_symbol(rv: RandomSymbol) -> Distribution:
     return rv.pspace.distribution
 
 
+def _random_symbols(obj: sp.Basic) -> list:
+    # a bare random symbol is its own list: SymPy's random_symbols would walk its whole
+    # probability space (a FiniteRV's table of every outcome), on every call
+    return [obj] if isinstance(obj, RandomSymbol) else random_symbols(obj)
+
+
 def _is_random_expression(obj: object) -> bool:
-    return isinstance(obj, sp.Expr) and bool(random_symbols(obj))
+    return isinstance(obj, sp.Expr) and bool(_random_symbols(obj))
 
 
 def kind_of(obj: object) -> Kind:
@@ -66,7 +72,7 @@ def kind_of(obj: object) -> Kind:
         return Kind.ABSTRACT
     if _is_random_expression(obj):
         kinds = set()
-        for rv in random_symbols(obj):
+        for rv in _random_symbols(obj):
             dist = _distribution_of_symbol(rv)
             if isinstance(dist, SingleFiniteDistribution):
                 kinds.add(kind_of(dist))

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import sympy as sp
 
+from ..derivation import loglinear
 from ..derivation.simplify import split_logs
 from ..measures.base import InformationMeasure
 from ..measures.shannon import _EntropyCombination
@@ -16,6 +17,8 @@ from ..parsing.gate import to_sympy
 
 #: above this many operations ``simplify`` is skipped (it can take minutes on big tables)
 SIMPLIFY_OPS_LIMIT = 250
+#: the proof of an identity between exact finite results
+LOG_LINEAR = "rational combinations of logarithms compared over a coprime base"
 #: above this many operations only cheap transformations are tried for an inequality's sign
 SIGN_OPS_LIMIT = 80
 
@@ -30,13 +33,26 @@ def evaluate_measures(expr: object) -> sp.Expr:
     2*log(2)
     """
     expr = to_sympy(expr, "a side")
-    measures = expr.atoms(InformationMeasure)
+    measures = _measures(expr)
     return expr.xreplace({m: m.doit() for m in measures if not m.is_abstract})
 
 
 def has_abstract(expr: sp.Basic) -> bool:
     """True when ``expr`` mentions a measure over unspecified (plain Symbol) variables."""
-    return any(m.is_abstract for m in to_sympy(expr, "a side").atoms(InformationMeasure))
+    return any(m.is_abstract for m in _measures(to_sympy(expr, "a side")))
+
+
+def _measures(expr: sp.Basic) -> set[InformationMeasure]:
+    """The information measures in ``expr``, found without walking into their arguments (a
+    measure of a table variable holds the whole table: thousands of nodes)."""
+    found, todo = set(), [expr]
+    while todo:
+        e = todo.pop()
+        if isinstance(e, InformationMeasure):
+            found.add(e)
+        else:
+            todo.extend(e.args)
+    return found
 
 
 # --- Shannon measures as linear combinations of joint entropies ------------------------------
@@ -127,6 +143,12 @@ def transforms(expr: sp.Expr, cell_symbols: set[sp.Symbol] = frozenset(), heavy:
         yield "expanded", sp.expand(expr), None
         return
     if not expr.free_symbols:
+        exact = loglinear.from_expr(expr)
+        if exact is not None:
+            # Σ r·log(s) over rationals: over a coprime base the logarithms are linearly
+            # independent, so the vector of coefficients is 0 exactly when the value is
+            yield LOG_LINEAR, (expr if exact.terms else sp.S.Zero), None
+            return
         # a closed number: logs of rationals split into logs of primes decide exact zeros;
         # simplify on long numeric expressions can run for minutes
         yield "logarithms of rationals split into primes", sp.expand(
