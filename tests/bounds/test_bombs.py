@@ -189,12 +189,12 @@ def _alive(pid: int) -> bool:
 
 
 #: a program whose bounded step outlives any test unless it dies with its parent
-_DAVIS = """
+_BENINI = """
 import sympy as sp, symbinfo as si
-from sympy.stats import Davis
+from sympy.stats import Benini
 b, n, mu = sp.symbols("b n mu", positive=True)
 with si.using_limits(integrate_seconds=600):
-    si.entropy(Davis("D", b, n, mu))
+    si.kl_divergence(Benini("A", b, n, mu), Benini("B", n, b, mu))
 """
 _BUSY = """
 from symbinfo.derivation.budget import call_within
@@ -204,7 +204,7 @@ call_within(lambda: sum(range(10**14)), seconds=600)
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
-@pytest.mark.parametrize("program", [_DAVIS, _BUSY], ids=["Davis", "busy"])
+@pytest.mark.parametrize("program", [_BENINI, _BUSY], ids=["Benini", "busy"])
 def test_child_dies_with_its_parent(sig, program) -> None:
     parent = subprocess.Popen([sys.executable, "-c", program], env=os.environ.copy())
     try:
