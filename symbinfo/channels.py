@@ -22,7 +22,7 @@ C = max_p I(X; Y) (nats by default; ``base=`` as everywhere).
 >>> import sympy as sp
 >>> e = sp.Symbol("epsilon", positive=True)
 >>> channel_capacity(binary_symmetric_channel(e))
-    -h(epsilon) + log(2)
+-h(epsilon) + log(2)
 >>> channel_capacity(binary_erasure_channel(e), base=2)
 1 - epsilon
 """
