@@ -45,7 +45,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
                   "cross_entropy", "dual_total_correlation", "entropy", "extropy",
                   "fisher_information", "gini_impurity", "hellinger_distance", "information_gain",
                   "interaction_information", "jeffreys_prior", "js_divergence", "kl_divergence",
-                  "lautum_information", "local_kl_expansion", "mutual_information",
+                  "lautum_information", "mutual_information",
                   "o_information", "perplexity", "renyi_divergence", "renyi_entropy",
                   "sibson_mutual_information", "total_correlation", "total_variation",
                   "tsallis_entropy", "weighted_js_divergence"),
@@ -54,6 +54,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     ".render": ("standalone", "to_latex", "to_markdown"),
     ".shannon": ("ShannonResult", "function_of", "independent", "markov_chain"),
     ".verify": ("Verification", "check", "identities", "verify"),
+    ".verify.expansion": ("local_kl_expansion",),
 }
 #: public names that differ from the name in their module
 _RENAMED: dict[str, tuple[str, str]] = {"prove_shannon": (".shannon", "prove")}
@@ -170,7 +171,6 @@ if TYPE_CHECKING:  # the same names, eagerly, for type checkers and editors
         js_divergence,
         kl_divergence,
         lautum_information,
-        local_kl_expansion,
         mutual_information,
         o_information,
         perplexity,
@@ -188,6 +188,7 @@ if TYPE_CHECKING:  # the same names, eagerly, for type checkers and editors
     from .shannon import ShannonResult, function_of, independent, markov_chain
     from .shannon import prove as prove_shannon
     from .verify import Verification, check, identities, verify
+    from .verify.expansion import local_kl_expansion
 
 __all__ = [
     "BinaryEntropy",

@@ -4,7 +4,8 @@ Plain Python (the AST of every module, imports inside functions included: a lazy
 still a dependency), so it runs wherever the suite runs, CI included. Layers, low to high:
 
 0. errors, limits, precision and the budget (derivation.budget): infrastructure;
-1. the gate and the parsers, the distribution views and family records, special functions;
+1. the gate and the parsers, the distribution views and family records, special functions, exact
+   log-linear arithmetic (derivation.loglinear);
 2. the rule registry (closedforms) and the generic engine's parts (simplify, finite, continuous,
    honest, multivariate, moments);
 3. the engine (routing);
@@ -24,7 +25,8 @@ ROOT = Path(__file__).resolve().parents[1] / "symbinfo"
 
 LAYERS = [
     ["symbinfo.errors", "symbinfo.limits", "symbinfo.precision", "symbinfo.derivation.budget"],
-    ["symbinfo.parsing", "symbinfo.distributions", "symbinfo.functions"],
+    ["symbinfo.parsing", "symbinfo.distributions", "symbinfo.functions",
+     "symbinfo.derivation.loglinear"],
     ["symbinfo.closedforms", "symbinfo.derivation.simplify", "symbinfo.derivation.finite",
      "symbinfo.derivation.continuous", "symbinfo.derivation.budget", "symbinfo.derivation.honest",
      "symbinfo.derivation.multivariate", "symbinfo.derivation.moments"],

@@ -29,6 +29,7 @@ evaluate (by quadrature / by summing). Densities written as undefined functions 
 
 from __future__ import annotations
 
+import importlib
 import random
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -863,15 +864,20 @@ class Derivation:
         return _present("text", self)
 
 
-#: how a derivation is shown, filled in by :mod:`symbinfo.render` when it is imported (which
-#: ``import symbinfo`` always does): steps are data and never import their presentation, so the
-#: render layer sits above this one without an import cycle
+#: how a derivation is shown, filled in by :mod:`symbinfo.render` when it is imported: steps are
+#: data and never import their presentation, so the render layer sits above this one without an
+#: import cycle
 PRESENTERS: dict[str, Callable[..., str]] = {}
+#: the layer that registers the presenters, loaded by name the first time one is needed (the
+#: package imports lazily, so nothing else may have loaded it yet)
+PRESENTATION = "symbinfo.render"
 
 
 def _present(form: str, d: Derivation, **options: object) -> str:
     if form not in PRESENTERS:
-        raise SymbinfoError(f"no {form} renderer registered (import symbinfo.render)")
+        importlib.import_module(PRESENTATION)
+    if form not in PRESENTERS:
+        raise SymbinfoError(f"no {form} renderer registered by {PRESENTATION}")
     return PRESENTERS[form](d, **options)
 
 

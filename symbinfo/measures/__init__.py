@@ -61,7 +61,6 @@ from .fisher import (
     cramer_rao_bound,
     fisher_information,
     jeffreys_prior,
-    local_kl_expansion,
 )
 from .mixtures import WeightedJensenShannonDivergence, weighted_js_divergence
 from .multivariate import (
@@ -86,6 +85,6 @@ __all__ += [
     "SibsonMutualInformation", "WeightedJensenShannonDivergence", "conditional_cross_entropy",
     "conditional_kl_divergence", "cramer_rao_bound", "extropy", "fisher_information",
     "gini_impurity", "interaction_information", "jeffreys_prior", "lautum_information",
-    "local_kl_expansion", "o_information", "perplexity", "sibson_mutual_information",
+    "o_information", "perplexity", "sibson_mutual_information",
     "weighted_js_divergence",
 ]

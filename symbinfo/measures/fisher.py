@@ -48,7 +48,6 @@ from ..derivation.honest import DefinitionSum
 from ..distributions.continuous import UnivariateView, distribution_of, read_univariate
 from ..errors import InvalidParameterError, UnsupportedInputError, guarded
 from ..limits import current_limits
-from ..verify.result import Verification
 from .base import InformationMeasure, single
 from .divergences import KLDivergence, kl_divergence
 
@@ -340,35 +339,6 @@ def jeffreys_prior(dist: object, params: object = None) -> sp.Expr:
         raise UnsupportedInputError(
             f"the Fisher information of {dist} is not closed, so its determinant is not taken")
     return sp.sqrt(_simplified(info.det()))
-
-
-@guarded
-def local_kl_expansion(dist: object, params: object = None) -> Verification:
-    r"""State and prove KL(p_θ ‖ p_{θ+δ}) = ½ δᵀ I(θ) δ + O(|δ|³) for one family.
-
-    The KL divergence of ``dist`` from the same family with the parameters ``params`` (default:
-    all of :func:`fisher_information`'s) shifted by δ is computed by :func:`kl_divergence`, with
-    each shifted parameter a fresh symbol carrying the same assumptions, then expanded in a
-    common scale ε of δ = ε (δ_1, ...) to order ε² (a SymPy series, ε = 1 afterwards); the claim
-    "that expansion = ½ δᵀ I(θ) δ" is handed to :func:`symbinfo.verify` (the returned
-    :class:`~symbinfo.verify.Verification` says ``proved`` when it is shown symbolically).
-    Source: Kullback, *Information Theory and Statistics* (1959), ch. 2, §6; Amari & Nagaoka
-    (2000), §3.2.
-
-    >>> import sympy as sp
-    >>> from sympy.stats import Normal
-    >>> mu = sp.Symbol("mu", real=True); s = sp.Symbol("sigma", positive=True)
-    >>> v = local_kl_expansion(Normal("X", mu, s))
-    >>> v.status, v.rhs
-    ('proved', delta_mu**2/(2*sigma**2) + delta_sigma**2/sigma**2)
-    """
-    from ..verify.core import verify
-
-    lhs, rhs = kl_expansion_sides(dist, params)
-    result = verify(lhs, rhs, points=5)
-    result.notes.append("KL(p_θ || p_{θ+δ}) expanded in δ through second order (series), "
-                        "against ½ δᵀ I(θ) δ")
-    return result
 
 
 def kl_expansion_sides(dist: object, params: object = None) -> tuple[sp.Expr, sp.Expr]:
