@@ -125,8 +125,9 @@ class BinaryEntropy(sp.Function):
         return tex if exp is None else rf"{tex}^{{{exp}}}"
 
     def _code(self, printer: object) -> str:
-        # generated code (lambdify with the mpmath, NumPy or Python printers) gets the logarithms
-        return printer._print(self.rewrite(sp.log))
+        # generated code (lambdify with the mpmath, NumPy or Python printers) gets the logarithms,
+        # parenthesised: the caller prints h(p) as an atom, so -h(p)/2 must not become -a - b/2
+        return f"({printer._print(self.rewrite(sp.log))})"
 
     _mpmathcode = _numpycode = _pythoncode = _lambdacode = _code
 

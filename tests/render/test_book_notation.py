@@ -127,3 +127,20 @@ def test_sympy_latex_of_a_derivation_is_the_align_environment():
     d = si.derive(si.Entropy(Bernoulli("B", sp.Rational(1, 4))))
     assert sp.latex(d).startswith(r"\begin{align*}")
     assert d._repr_latex_().startswith("$$")
+
+
+def test_generated_code_of_the_binary_entropy_function_keeps_its_value():
+    # h(p) is printed as an atom inside products: its logarithms must come parenthesised
+    from symbinfo.functions import BinaryEntropy
+    from symbinfo.precision import compiled, private_context
+
+    p = sp.Symbol("p", positive=True)
+    expr = -BinaryEntropy(p) / 2 - 3 * BinaryEntropy(1 - p, 2) + sp.log(2)
+    ctx = private_context(30)
+    f = compiled([p], expr, ctx)
+    for value in (sp.Rational(1, 100), sp.Rational(1, 3), sp.Rational(9, 10)):
+        q = ctx.mpf(value.p) / value.q
+        h = -q * ctx.log(q) - (1 - q) * ctx.log(1 - q)
+        truth = -h / 2 - 3 * h / ctx.log(2) + ctx.log(2)
+        assert abs(f(q) - truth) < ctx.mpf(10) ** -25
+        assert abs(sp.lambdify(p, expr)(float(value)) - float(truth)) < 1e-12
