@@ -231,7 +231,11 @@ def _symbolic_parts(table: JointTable, indices: tuple) -> tuple | None:
 
 def _parts(values) -> tuple[sp.Expr, loglinear.LogLinear] | None:
     """−Σ q·log q over ``values``: (the symbolic terms, the rational ones in log-linear form);
-    ``None`` when a value is a number that is not rational."""
+    ``None`` when a value is a number that is not rational, or for two values not both rational
+    (the binary entropy function h(p) is then the shorter form, and tidy finds it)."""
+    values = list(values)
+    if len(values) == 2 and not all(isinstance(q, sp.Rational) for q in values):
+        return None  # a binary variable with a symbolic split: tidy writes the book's h(p)
     rationals, symbolic = [], []
     for q in values:
         if isinstance(q, sp.Rational):
