@@ -65,7 +65,8 @@ def _generic(value: sp.Expr) -> Evaluation:
 def distribution_entropy(dist: Distribution) -> Evaluation:
     """Entropy (differential for densities) of one non-finite distribution."""
     if isinstance(dist, PushforwardDistribution):  # h(g(X)) = h(X) + E[log|g'(X)|]
-        return Evaluation(tidy(entropy_pushforward(dist)), RULE)
+        return Evaluation(tidy(entropy_pushforward(dist, distribution_entropy(dist.base).value)),
+                          RULE)
     if isinstance(dist, DiscretePushforwardDistribution):  # H(g(X)) = H(X), g injective
         return distribution_entropy(dist.base)
     hit = ENTROPY.apply(dist)
@@ -94,7 +95,11 @@ UNEVALUATED_ENTROPY: Callable[..., sp.Expr] | None = None
 def _multivariate_entropy(atoms: tuple) -> Evaluation:
     from .distributions import continuous_joint
 
-    for reader in (continuous_joint.linear_joint_entropy, continuous_joint.density_joint_entropy):
+    def entropy_of(dist: Distribution) -> sp.Expr:
+        return distribution_entropy(dist).value
+
+    for reader in (functools.partial(continuous_joint.linear_joint_entropy, entropy_of=entropy_of),
+                   continuous_joint.density_joint_entropy):
         value = reader(atoms)
         if value is not None:
             return _generic(value)

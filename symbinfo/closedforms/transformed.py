@@ -14,7 +14,8 @@ E[X] for g = exp), then by the generic engine, an honest Integral where it does 
 >>> from sympy.stats.crv_types import ExponentialDistribution
 >>> from symbinfo.distributions.transformed import function_of_one
 >>> lam, x = sp.Symbol("lambda", positive=True), sp.Symbol("x", real=True)
->>> entropy_pushforward(function_of_one(ExponentialDistribution(lam), sp.exp(x), x))
+>>> g = function_of_one(ExponentialDistribution(lam), sp.exp(x), x)
+>>> entropy_pushforward(g, 1 - sp.log(lam))  # h(X) = 1 - log(lambda) for X ~ Exponential
 -log(lambda) + 1 + 1/lambda
 """
 
@@ -36,12 +37,11 @@ def _log_slope(d: PushforwardDistribution, x: sp.Symbol) -> sp.Expr:
     return sp.expand_log(sp.log(sp.factor(slope)), force=x.is_positive is True)
 
 
-def entropy_pushforward(d: PushforwardDistribution) -> sp.Expr:
-    """h(g(X)) = h(X) + E[log|g'(X)|]."""
-    from .. import engine
+def entropy_pushforward(d: PushforwardDistribution, base: sp.Expr) -> sp.Expr:
+    """h(g(X)) = h(X) + E[log|g'(X)|], given ``base`` = h(X) (the engine's, which calls this:
+    a rule never calls the engine back)."""
     from ..derivation.continuous import expected_value
 
-    base = engine.distribution_entropy(d.base).value
     view = read_univariate(d.base)
     jacobian = _log_slope(d, view.variable)
     if not jacobian.has(view.variable):

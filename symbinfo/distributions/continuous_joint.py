@@ -21,22 +21,25 @@ Two readers, each giving h(atoms) in nats (``None`` when the input is not theirs
 >>> from sympy.stats import Normal
 >>> s, n = sp.symbols("s n", positive=True)
 >>> X, N = Normal("X", 0, s), Normal("N", 0, n)
->>> sp.simplify(linear_joint_entropy([X, X + N]) - linear_joint_entropy([X, N]))
+>>> import symbinfo as si  # the entropy of one distribution (the engine passes its own)
+>>> h = linear_joint_entropy([X, X + N], si.entropy) - linear_joint_entropy([X, N], si.entropy)
+>>> sp.simplify(h)
 0
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import sympy as sp
 from sympy.stats.crv import SingleContinuousDistribution
 from sympy.stats.crv_types import NormalDistribution
 from sympy.stats.joint_rv import JointRandomSymbol
 from sympy.stats.joint_rv_types import JointDistributionHandmade
-from sympy.stats.rv import RandomSymbol, random_symbols
+from sympy.stats.rv import Distribution, RandomSymbol, random_symbols
 
 from ..derivation.budget import integrate_within
+from .view import distribution
 
 # --- functions of independent univariate variables -------------------------------------------
 
@@ -77,12 +80,12 @@ def _affine_matrix(atoms: list, variables: list) -> sp.Matrix | None:
     return sp.Matrix(rows)
 
 
-def _group_entropy(atoms: list, variables: set) -> sp.Expr | None:
-    from .. import engine
+def _group_entropy(atoms: list, variables: set, entropy_of: Callable[[Distribution], sp.Expr]
+                   ) -> sp.Expr | None:
     from ..closedforms.multivariate import mvn_entropy
 
     if len(atoms) == 1:
-        return engine.distribution_entropy(engine.distribution(atoms[0])).value
+        return entropy_of(distribution(atoms[0]))
     order = sorted(variables, key=sp.default_sort_key)
     A = _affine_matrix(atoms, order)
     if A is None:
@@ -96,17 +99,20 @@ def _group_entropy(atoms: list, variables: set) -> sp.Expr | None:
         return -sp.oo  # the atoms live on a lower-dimensional set: no density
     if len(atoms) != len(order):
         return None
-    parts = [engine.distribution_entropy(d).value for d in dists]
+    parts = [entropy_of(d) for d in dists]
     return sp.Add(*parts) + sp.log(sp.Abs(sp.factor(A.det())))
 
 
-def linear_joint_entropy(atoms: Sequence[sp.Expr]) -> sp.Expr | None:
+def linear_joint_entropy(atoms: Sequence[sp.Expr],
+                         entropy_of: Callable[[Distribution], sp.Expr]) -> sp.Expr | None:
     """h(atoms) for functions of independent univariate continuous variables (see the module
     docstring); ``None`` when the atoms are not of that kind or the group is not a bijection.
+    ``entropy_of`` gives the entropy of one distribution (the engine's, which calls this).
 
     >>> from sympy.stats import Exponential
     >>> X, Y = Exponential("X", 1), Exponential("Y", 1)
-    >>> linear_joint_entropy([X, X + Y]), linear_joint_entropy([X, Y, X + Y])
+    >>> from symbinfo import entropy
+    >>> linear_joint_entropy([X, X + Y], entropy), linear_joint_entropy([X, Y, X + Y], entropy)
     (2, -oo)
     """
     atoms = list(dict.fromkeys(atoms))
@@ -115,7 +121,7 @@ def linear_joint_entropy(atoms: Sequence[sp.Expr]) -> sp.Expr | None:
         return None
     total = sp.S.Zero
     for group_atoms, group_bases in _groups(atoms, bases):
-        value = _group_entropy(group_atoms, group_bases)
+        value = _group_entropy(group_atoms, group_bases, entropy_of)
         if value is None:
             return None
         total += value

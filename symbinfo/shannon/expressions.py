@@ -14,7 +14,7 @@ the same variable.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from typing import Any
 
@@ -106,6 +106,11 @@ def _as_rational(c: Any) -> sp.Rational:
     raise UnsupportedInputError(
         f"coefficient must be an exact rational (int, Fraction, sympy Rational), got {c!r}"
     )
+
+
+#: the statement builders behind ``>=`` and ``<=``, registered by :mod:`.statements` (which the
+#: package imports with this module): statements are built from expressions, never the reverse
+COMPARISONS: dict[str, Callable[[Any, Any], Any]] = {}
 
 
 class InfoExpr:
@@ -288,14 +293,10 @@ class InfoExpr:
 
     # -- comparisons build statements ---------------------------------------------------------
     def __ge__(self, other: Any) -> Any:
-        from .statements import ge
-
-        return ge(self, other)
+        return COMPARISONS[">="](self, other)
 
     def __le__(self, other: Any) -> Any:
-        from .statements import le
-
-        return le(self, other)
+        return COMPARISONS["<="](self, other)
 
     def __eq__(self, other: object) -> bool:
         # Structural (== as information quantities); use statements.eq for an identity claim.

@@ -8,7 +8,16 @@ from typing import Any
 import sympy as sp
 
 from ..errors import UnsupportedInputError
-from .expressions import H, I, InfoExpr, VarSpec, format_set, from_sympy, var_names
+from .expressions import (
+    COMPARISONS,
+    H,
+    I,
+    InfoExpr,
+    VarSpec,
+    format_set,
+    from_sympy,
+    var_names,
+)
 
 __all__ = [
     "Constraint",
@@ -114,6 +123,9 @@ def eq(lhs: Any, rhs: Any = 0) -> Statement:
     True
     """
     return Statement(lhs, rhs, "==")
+
+
+COMPARISONS.update({">=": ge, "<=": le})
 
 
 def as_statement(claim: Any) -> Statement:
