@@ -130,3 +130,34 @@ __all__ = [
     "using_limits",
     "verify",
 ]
+
+# generalised divergences (issue 9)
+from .measures.divergences import (
+    AlphaDivergence,
+    BhattacharyyaCoefficient,
+    BhattacharyyaDistance,
+    ChiSquareDivergence,
+    NeymanChiSquareDivergence,
+    alpha_divergence,
+    bhattacharyya_coefficient,
+    bhattacharyya_distance,
+    chi_square_divergence,
+    collision_entropy,
+    f_divergence,
+    neyman_chi_square_divergence,
+)
+
+__all__ += [
+    "AlphaDivergence",
+    "BhattacharyyaCoefficient",
+    "BhattacharyyaDistance",
+    "ChiSquareDivergence",
+    "NeymanChiSquareDivergence",
+    "alpha_divergence",
+    "bhattacharyya_coefficient",
+    "bhattacharyya_distance",
+    "chi_square_divergence",
+    "collision_entropy",
+    "f_divergence",
+    "neyman_chi_square_divergence",
+]

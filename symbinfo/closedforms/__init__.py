@@ -14,8 +14,15 @@ TOTAL_VARIATION = RuleRegistry("total_variation", arity=2)
 from . import entropy_continuous, entropy_discrete  # noqa: E402, F401  (rules register on import)
 
 __all__ = [
-    "CROSS_ENTROPY", "ENTROPY", "KL_DIVERGENCE", "POWER_INTEGRAL", "Rule",
-    "RuleRegistrationError", "RuleRegistry", "SKEW_INTEGRAL", "TOTAL_VARIATION",
+    "CROSS_ENTROPY",
+    "ENTROPY",
+    "KL_DIVERGENCE",
+    "POWER_INTEGRAL",
+    "SKEW_INTEGRAL",
+    "TOTAL_VARIATION",
+    "Rule",
+    "RuleRegistrationError",
+    "RuleRegistry",
 ]
 
 # Rule modules register themselves on import (after the registries above exist).

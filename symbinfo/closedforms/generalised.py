@@ -82,6 +82,8 @@ def log_power_integral(d: Dist, alpha: sp.Expr) -> sp.Expr | None:
             continue
         c, k0 = terms
         theta = dec.theta(d)
+        if any(t.is_finite is False for t in theta):
+            return None  # a degenerate member (Geometric(1): a point mass)
         shifted = [alpha * t + (alpha - 1) * ci for t, ci in zip(theta, c, strict=True)]
         value = dec.F(d, shifted) - alpha * dec.F(d, theta) + (alpha - 1) * k0
         return where(dec.space(d, shifted), value)
@@ -124,6 +126,8 @@ def skew_jensen(p: Dist, q: Dist, alpha: sp.Expr) -> tuple[sp.Expr, sp.Basic] | 
         return None
     dp, dq = found
     t1, t2 = dp.theta(p), dq.theta(q)
+    if any(t.is_finite is False for t in (*t1, *t2)):
+        return None  # a degenerate member (Geometric(1): a point mass)
     mixed = [alpha * a + (1 - alpha) * b for a, b in zip(t1, t2, strict=True)]
     J = alpha * dp.F(p, t1) + (1 - alpha) * dp.F(p, t2) - dp.F(p, mixed)
     cond = sp.true if _in_unit_interval(alpha) else dp.space(p, mixed)

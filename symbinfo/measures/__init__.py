@@ -44,3 +44,34 @@ __all__ = [
     "js_divergence", "kl_divergence", "mutual_information", "renyi_divergence", "renyi_entropy",
     "total_correlation", "total_variation", "tsallis_entropy",
 ]
+
+# generalised divergences (issue 9)
+from .divergences import (
+    AlphaDivergence,
+    BhattacharyyaCoefficient,
+    BhattacharyyaDistance,
+    ChiSquareDivergence,
+    NeymanChiSquareDivergence,
+    alpha_divergence,
+    bhattacharyya_coefficient,
+    bhattacharyya_distance,
+    chi_square_divergence,
+    collision_entropy,
+    f_divergence,
+    neyman_chi_square_divergence,
+)
+
+__all__ += [
+    "AlphaDivergence",
+    "BhattacharyyaCoefficient",
+    "BhattacharyyaDistance",
+    "ChiSquareDivergence",
+    "NeymanChiSquareDivergence",
+    "alpha_divergence",
+    "bhattacharyya_coefficient",
+    "bhattacharyya_distance",
+    "chi_square_divergence",
+    "collision_entropy",
+    "f_divergence",
+    "neyman_chi_square_divergence",
+]
