@@ -305,7 +305,8 @@ def _slots() -> dict[str, Callable[[object], object]]:
         s[f"{n}(P, B)"] = lambda P, f=f: f(P, B)
         s[f"{n}(B, P)"] = lambda P, f=f: f(B, P)
     for n in ("bhattacharyya_distance", "BhattacharyyaDistance"):
-        s[f"{n}(B, B, base=P)"] = lambda P, f=getattr(si, n): f(B, B, base=P)
+        f = getattr(si, n)
+        s[f"{n}(B, B, base=P)"] = lambda P, f=f: f(B, B, base=P)
     for n in ("alpha_divergence", "AlphaDivergence"):
         f = getattr(si, n)
         s[f"{n}(P, B, 2)"] = lambda P, f=f: f(P, B, 2)
