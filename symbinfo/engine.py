@@ -25,6 +25,7 @@ from .closedforms import (
 )
 from .closedforms.registry import hiding_huge_numbers
 from .derivation import continuous, finite
+from .derivation.budget import call_within
 from .derivation.simplify import tidy
 from .distributions.continuous import pdf_of, read_univariate
 from .distributions.view import (
@@ -37,6 +38,7 @@ from .distributions.view import (
     support,
 )
 from .errors import MismatchError, ResourceLimitError, UnsupportedInputError
+from .limits import current_limits
 
 FINITE_SUM = "definition summed over the finite alphabet"
 RULE = "closed-form rule"
@@ -282,7 +284,7 @@ def _over(value: sp.Expr, den: sp.Expr, infinite: sp.Expr | None = None) -> sp.E
     if isinstance(value, sp.Piecewise):
         return sp.piecewise_fold(sp.Piecewise(*[(_over(e, den, infinite), c)
                                                 for e, c in value.args]))
-    if value.is_infinite:
+    if value in (sp.oo, -sp.oo):
         return infinite if infinite is not None else _where(den > 0, value, -value)
     return value / den
 
@@ -299,10 +301,14 @@ def _exp(value: sp.Expr) -> sp.Expr:
 def _nice(value: sp.Expr) -> sp.Expr:
     from .closedforms.generalised import textbook_log
 
+    if value.has(sp.Integral, sp.Sum, sp.Limit):
+        return value
     return tidy(textbook_log(value))
 
 
 def _nice_exp(value: sp.Expr) -> sp.Expr:
+    if value.has(sp.Integral, sp.Sum, sp.Limit):
+        return value
     if isinstance(value, sp.Piecewise):
         return sp.Piecewise(*[(_nice_exp(e), c) for e, c in value.args])
     return tidy(sp.powsimp(value)) if value.free_symbols and sp.count_ops(value) < 200 else value
@@ -421,19 +427,24 @@ def log_power_integral(x: sp.Basic, alpha: sp.Expr) -> Evaluation:
                       UNEVALUATED)
 
 
+#: CPU seconds for SymPy's limit of a Rényi measure as its order tends to oo
+LIMIT_SECONDS = 1.0
+
+
 def _with_limit(general: Callable[[sp.Expr], Evaluation], alpha: sp.Expr,
                 at_one: Callable[[], Evaluation]) -> Evaluation:
     """``general(alpha)``, with the order-1 limit as a Piecewise branch for a symbolic order and
     the order-oo limit taken symbolically (an unevaluated ``Limit`` if SymPy cannot)."""
+    alpha = sp.Integer(alpha) if isinstance(alpha, int) else alpha
     if alpha == 1:
         return at_one()
     if alpha is sp.oo:
         a = sp.Dummy("alpha", positive=True)
         found = general(a)
-        try:
-            value = sp.limit(found.value, a, sp.oo)
-        except (NotImplementedError, ValueError, TypeError):
-            value = None
+        value = None
+        if found.method != UNEVALUATED:  # SymPy's limit, within a small budget
+            value = call_within(sp.limit, found.value, a, sp.oo,
+                                seconds=min(current_limits().step_seconds, LIMIT_SECONDS))
         if value is None or value.has(sp.Limit) or value.has(sp.nan) or value.has(sp.AccumBounds):
             return Evaluation(sp.Limit(found.value, a, sp.oo), UNEVALUATED)
         return Evaluation(tidy(value), found.method, found.rule)
@@ -445,13 +456,17 @@ def _with_limit(general: Callable[[sp.Expr], Evaluation], alpha: sp.Expr,
     return Evaluation(whole, found.method, found.rule, (one,))
 
 
+def _shannon(x: sp.Basic) -> Evaluation:
+    return distribution_entropy(x) if isinstance(x, Distribution) else joint_entropy((x,))
+
+
 def renyi_entropy(x: sp.Basic, alpha: sp.Expr) -> Evaluation:
     """Rényi entropy log(∫ p**α)/(1 − α) of one non-finite distribution, in nats."""
     def general(a: sp.Expr) -> Evaluation:
         found = log_power_integral(x, a)
         return Evaluation(_nice(_over(found.value, 1 - a)), found.method, found.rule)
 
-    return _with_limit(general, alpha, lambda: joint_entropy((x,)))
+    return _with_limit(general, alpha, lambda: _shannon(x))
 
 
 def tsallis_entropy(x: sp.Basic, q: sp.Expr) -> Evaluation:
@@ -461,7 +476,7 @@ def tsallis_entropy(x: sp.Basic, q: sp.Expr) -> Evaluation:
         return Evaluation(_nice_exp(_over(1 - _exp(found.value), a - 1)), found.method,
                           found.rule)
 
-    return _with_limit(general, q, lambda: joint_entropy((x,)))
+    return _with_limit(general, q, lambda: _shannon(x))
 
 
 def renyi_divergence(p: sp.Basic, q: sp.Basic, alpha: sp.Expr) -> Evaluation:
@@ -580,8 +595,7 @@ def f_divergence(p: sp.Basic, q: sp.Basic, f: sp.Expr, t: sp.Symbol) -> Evaluati
     if found is not None:
         name, scale, at_one, order = found
         if name == "tv":
-            inner = total_variation(p, q)
-            scale = 2 * scale  # f = c|t - 1| gives c ∫|p - q| = 2c TV
+            inner = total_variation(p, q)  # f'' = c δ(t - 1): f = (c/2)|t - 1|, D_f = c TV
         elif name == "js":
             inner = js_divergence(p, q)
         else:

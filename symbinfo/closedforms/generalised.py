@@ -357,8 +357,8 @@ def textbook_log(expr: sp.Expr) -> sp.Expr:
     """
     if isinstance(expr, sp.Piecewise):
         return sp.Piecewise(*[(textbook_log(e), c) for e, c in expr.args])
-    if not isinstance(expr, sp.Expr) or sp.count_ops(expr) > TEXTBOOK_OPS or expr.has(
-            sp.Integral, sp.Sum):
+    if not isinstance(expr, sp.Expr) or expr.has(sp.Integral, sp.Sum) or sp.count_ops(
+            expr) > TEXTBOOK_OPS:
         return expr
     expr = expr.replace(lambda e: isinstance(e, sp.log), lambda e: _split_log(e.args[0]))
     expanded = sp.expand(sp.expand_log(sp.expand(expr), force=False))

@@ -337,3 +337,110 @@ def test_mechanism_and_hand_rules_agree_on_exponential_through_gamma():
     for order in (sp.Rational(1, 2), sp.Integer(2), sp.Integer(5)):
         x, y = one.subs(a, order), two.subs(a, order)
         assert x == y == sp.oo or sp.simplify(x - y) == 0
+
+
+# --- the mechanism against the literature's formulas, symbolically --------------------------------
+
+
+def _symbols():
+    m1, m2 = sp.symbols("mu1 mu2", real=True)
+    s1, s2, a = sp.symbols("sigma1 sigma2 alpha", positive=True)
+    return m1, m2, s1, s2, a
+
+
+def test_gaussian_renyi_divergence_agrees_with_gil_symbolically():
+    """Gil, Alajaji & Linder (2013): D_α = ln(σ₂/σ₁) + ln(σ₂²/σ_α²)/(2(α − 1))
+    + α(μ₁ − μ₂)²/(2σ_α²), σ_α² = ασ₂² + (1 − α)σ₁² (closed-forms.md §3.2)."""
+    import sympy.stats.crv_types as C
+
+    m1, m2, s1, s2, a = _symbols()
+    got = engine.renyi_divergence(C.NormalDistribution(m1, s1), C.NormalDistribution(m2, s2),
+                                  a).value
+    branch = next(e for e, c in got.args if c not in (sp.true,) and not isinstance(c, sp.Eq))
+    va = a * s2**2 + (1 - a) * s1**2
+    gil = sp.log(s2 / s1) + sp.log(s2**2 / va) / (2 * (a - 1)) + a * (m1 - m2) ** 2 / (2 * va)
+    assert sp.simplify(sp.expand_log(branch - gil, force=True)) == 0
+
+
+def test_exponential_and_poisson_renyi_divergences_agree_with_the_literature():
+    """closed-forms.md §3.2: Exponential ln(λ₁/λ₂) + ln(λ₁/λ_α)/(α − 1), λ_α = αλ₁ + (1 − α)λ₂;
+    Poisson [λ₁^α λ₂^(1−α) − αλ₁ − (1 − α)λ₂]/(α − 1)."""
+    import sympy.stats.crv_types as C
+
+    l1, l2, a = sp.symbols("lambda1 lambda2 alpha", positive=True)
+    got = engine.renyi_divergence(C.ExponentialDistribution(l1), C.ExponentialDistribution(l2),
+                                  a).value
+    branch = next(e for e, c in got.args if not isinstance(c, sp.Eq) and e != sp.oo)
+    la = a * l1 + (1 - a) * l2
+    assert sp.simplify(sp.expand_log(branch - (sp.log(l1 / l2) + sp.log(l1 / la) / (a - 1)),
+                                     force=True)) == 0
+    got = engine.renyi_divergence(D.PoissonDistribution(l1), D.PoissonDistribution(l2), a).value
+    branch = got.args[-1][0]
+    lit = (l1**a * l2 ** (1 - a) - a * l1 - (1 - a) * l2) / (a - 1)
+    assert sp.simplify(branch - lit) == 0
+
+
+def test_gaussian_hellinger_reads_like_the_textbook():
+    """H² = 1 − sqrt(2σ₁σ₂/(σ₁² + σ₂²)) exp(−(μ₁ − μ₂)²/(4(σ₁² + σ₂²)))."""
+    import sympy.stats.crv_types as C
+
+    m1, m2, s1, s2, _ = _symbols()
+    got = engine.hellinger_distance(C.NormalDistribution(m1, s1),
+                                    C.NormalDistribution(m2, s2)).value
+    textbook = sp.sqrt(1 - sp.sqrt(2 * s1 * s2 / (s1**2 + s2**2))
+                       * sp.exp(-(m1 - m2) ** 2 / (4 * (s1**2 + s2**2))))
+    assert sp.simplify(got**2 - textbook**2) == 0
+    assert sp.count_ops(got) <= sp.count_ops(textbook) + 3
+
+
+def test_total_variation_rules_match_quadrature():
+    import sympy.stats.crv_types as C
+
+    cases = [
+        (C.NormalDistribution(0, 2), C.NormalDistribution(sp.Rational(3, 2), 2)),
+        (C.ExponentialDistribution(2), C.ExponentialDistribution(sp.Rational(1, 3))),
+        (C.UniformDistribution(0, 3), C.UniformDistribution(1, 5)),
+    ]
+    with mpmath.workdps(DPS + 10):
+        for p, q in cases:
+            value = _num(engine.total_variation(p, q).value)
+            lo = min(read_univariate(p).bounds[0], read_univariate(q).bounds[0])
+            hi = max(read_univariate(p).bounds[1], read_univariate(q).bounds[1])
+            f = sp.lambdify(X, sp.Abs(p.pdf(X) - q.pdf(X)) / 2, "mpmath")
+            nodes = sorted({lo, hi, sp.S.Zero, *(*p.args, *q.args)}, key=float)
+            # the crossing point too (where |p - q| has its kink)
+            cross = [sp.nsolve(p.pdf(X) - q.pdf(X), X, sp.Rational(1, 2))] if isinstance(
+                p, C.ExponentialDistribution) else [sp.Rational(3, 4)]
+            nodes = sorted({*nodes, *cross}, key=float)
+            truth = mpmath.quad(f, [mpmath.mpf(sp.N(n, 45)) if n.is_finite else
+                                    (mpmath.inf if n > 0 else -mpmath.inf) for n in nodes])
+            assert close(value, truth, DIGITS), (p, q, value, truth)
+        lam = [sp.Rational(5, 2), sp.Rational(9, 2)]
+        p, q = D.PoissonDistribution(lam[0]), D.PoissonDistribution(lam[1])
+        value = _num(engine.total_variation(p, q).value)
+        truth = mpmath.nsum(lambda k: abs(mpmath.exp(-lam[0]) * mpmath.mpf(lam[0]) ** k
+                                          - mpmath.exp(-lam[1]) * mpmath.mpf(lam[1]) ** k)
+                            / mpmath.factorial(k), [0, mpmath.inf]) / 2
+        assert close(value, truth, DIGITS)
+
+
+def test_f_divergence_recognises_the_named_divergences():
+    import sympy.stats.crv_types as C
+
+    import symbinfo as si
+
+    p, q = C.NormalDistribution(0, 1), C.NormalDistribution(1, 2)
+    t = sp.Symbol("t", positive=True)
+    assert si.f_divergence(p, q, sp.Lambda(t, t * sp.log(t))) == si.kl_divergence(p, q)
+    assert sp.simplify(si.f_divergence(p, q, sp.Lambda(t, -sp.log(t)))
+                       - si.kl_divergence(q, p)) == 0
+    assert si.f_divergence(p, q, lambda u: (u - 1) ** 2) == si.chi_square_divergence(p, q)
+    assert si.f_divergence(p, q, lambda u: (1 - u) ** 2 / u) == \
+        si.neyman_chi_square_divergence(p, q)
+    h2 = si.f_divergence(p, q, lambda u: (sp.sqrt(u) - 1) ** 2)
+    assert sp.simplify(h2 - 2 * si.hellinger_distance(p, q) ** 2) == 0
+    assert si.f_divergence(p, q, lambda u: sp.Abs(u - 1) / 2) == si.total_variation(p, q)
+    with mpmath.workdps(DPS + 10):
+        h = _num(h2)
+        truth = 2 * (1 - _skew_by_quadrature(p, q, sp.S.Half))
+        assert close(h, truth, DIGITS)
