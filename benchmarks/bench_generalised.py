@@ -122,7 +122,7 @@ def classify(value: object) -> str:
 
 
 def walk(measures: dict | None = None, families: dict | None = None,
-         integrate_seconds: float = 0) -> list[tuple[str, str, str, float, str]]:
+         integrate_seconds: float = 0, verbose: bool = False) -> list[tuple[str, str, str, float, str]]:
     """(measure, family, outcome, seconds, detail) for every measure × every family."""
     rows = []
     fams = members() if families is None else families
@@ -137,11 +137,13 @@ def walk(measures: dict | None = None, families: dict | None = None,
                 except SymbinfoError as e:
                     outcome, detail = "refused", f"{type(e).__name__}: {e}"[:100]
                 rows.append((name, fam, outcome, time.monotonic() - start, detail))
+            if verbose:
+                print(f"  {name}: done", file=sys.stderr, flush=True)
     return rows
 
 
 def main() -> int:
-    rows = walk()
+    rows = walk(verbose=True)
     by_measure: dict[str, Counter] = defaultdict(Counter)
     slowest: dict[str, tuple[float, str]] = {}
     for measure, fam, outcome, seconds, _ in rows:
