@@ -121,8 +121,11 @@ def classify(value: object) -> str:
     return "closed"
 
 
+Row = tuple[str, str, str, float, str]
+
+
 def walk(measures: dict | None = None, families: dict | None = None,
-         integrate_seconds: float = 0, verbose: bool = False) -> list[tuple[str, str, str, float, str]]:
+         integrate_seconds: float = 0, verbose: bool = False) -> list[Row]:
     """(measure, family, outcome, seconds, detail) for every measure × every family."""
     rows = []
     fams = members() if families is None else families

@@ -352,6 +352,12 @@ def pair_definition(dp: Distribution, dq: Distribution,
     return _definition(vp.discrete, integrand(fp, fq), x, lo, hi)
 
 
+def _log(definition: sp.Expr) -> sp.Expr:
+    """log of an honest Integral/Sum, unevaluated: SymPy's log would ask whether its argument
+    is positive, and a Sum answers by evaluating itself."""
+    return sp.log(definition, evaluate=False)
+
+
 def _singular(p: sp.Basic, q: sp.Basic) -> bool:
     """Atoms against a density: the two are mutually singular."""
     densities = {Kind.CONTINUOUS, Kind.MULTIVARIATE}
@@ -377,15 +383,15 @@ def log_skew_integral(p: sp.Basic, q: sp.Basic, alpha: sp.Expr) -> Evaluation:
         return Evaluation(-sp.oo, RULE)
     dp, dq = _dist(p), _dist(q)
     if kind_of(p) is Kind.FINITE or kind_of(q) is Kind.FINITE or dp is None or dq is None:
-        return Evaluation(sp.log(_skew_sum_mixed(p, q, alpha)), UNEVALUATED)
+        return Evaluation(_log(_skew_sum_mixed(p, q, alpha)), UNEVALUATED)
     hit = SKEW_INTEGRAL.apply(dp, dq, params=(alpha,))
     if hit is not None:
         return Evaluation(hit[0], RULE, hit[1])
     if kind_of(p) is Kind.MULTIVARIATE:
-        return Evaluation(sp.log(_multivariate_definition(
+        return Evaluation(_log(_multivariate_definition(
             dp, dq, lambda f, g: f**alpha * g ** (1 - alpha))), UNEVALUATED)
     inside = _support_inside(p, q)
-    value = sp.log(pair_definition(dp, dq, lambda f, g: f**alpha * g ** (1 - alpha), "both"))
+    value = _log(pair_definition(dp, dq, lambda f, g: f**alpha * g ** (1 - alpha), "both"))
     if inside is not sp.true and not (alpha - 1).is_nonpositive:
         value = _where(sp.Or(inside if inside is not None else sp.false, alpha < 1),
                        value, sp.oo)
@@ -423,7 +429,7 @@ def log_power_integral(x: sp.Basic, alpha: sp.Expr) -> Evaluation:
     if dist is None or kind_of(x) is Kind.MULTIVARIATE:
         raise MismatchError(f"{x}: no density symbinfo can integrate")
     view = read_univariate(dist)
-    return Evaluation(sp.log(continuous._honest_fallback(view, lambda f: f**alpha)),
+    return Evaluation(_log(continuous._honest_fallback(view, lambda f: f**alpha)),
                       UNEVALUATED)
 
 
@@ -503,6 +509,8 @@ def bhattacharyya_distance(p: sp.Basic, q: sp.Basic) -> Evaluation:
 def hellinger_distance(p: sp.Basic, q: sp.Basic) -> Evaluation:
     """sqrt(1 − BC(P, Q)) (DESIGN's convention, in [0, 1])."""
     found = bhattacharyya_coefficient(p, q)
+    if found.method == UNEVALUATED:  # SymPy would evaluate the Sum to decide sqrt's sign
+        return Evaluation(sp.Pow(1 - found.value, sp.S.Half, evaluate=False), found.method)
     return Evaluation(sp.sqrt(1 - found.value), found.method, found.rule)
 
 

@@ -13,9 +13,9 @@ import sympy as sp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
-import bench_generalised as bench  # noqa: E402
+import bench_generalised as bench
 
-import symbinfo as si  # noqa: E402
+import symbinfo as si
 
 FAMILIES = bench.members()
 #: the order-oo limit runs SymPy's limit in a child under a budget: walked on a few families
