@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import sympy as sp
 import sympy.stats.crv_types as C
 import sympy.stats.drv_types as D
-import sympy.stats.frv_types as F
+from sympy.stats import Binomial
 from sympy.stats.joint_rv_types import (
     MultivariateBetaDistribution,
     MultivariateNormalDistribution,
@@ -97,8 +97,8 @@ def members() -> dict[str, tuple[sp.Basic, sp.Basic]]:
         out[family_of(cls).name] = tuple(cls(*[pt[n] for n in family_of(cls).params])
                                          for pt in pts)
     n = sp.Symbol("n", positive=True, integer=True)
-    out["Binomial(n symbolic)"] = (F.BinomialDistribution(n, sp.Rational(1, 3)),
-                                   F.BinomialDistribution(n, sp.Rational(1, 2)))
+    out["Binomial(n symbolic)"] = (Binomial("B", n, sp.Rational(1, 3)).pspace.distribution,
+                                   Binomial("C", n, sp.Rational(1, 2)).pspace.distribution)
     out["Bernoulli"] = (si.FiniteJointRV("B", {0: sp.Rational(1, 3), 1: sp.Rational(2, 3)}),
                         si.FiniteJointRV("C", {0: HALF, 1: HALF}))
     out["MultivariateNormal"] = (_mvn(0), _mvn(1))

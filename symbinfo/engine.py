@@ -409,8 +409,16 @@ def _skew_sum_mixed(p: sp.Basic, q: sp.Basic, alpha: sp.Expr) -> sp.Expr:
 
 
 def _multivariate_definition(dp: Distribution, dq: Distribution, integrand) -> sp.Expr:
+    from sympy.stats.joint_rv_types import MultivariateBetaDistribution
+
     from .distributions.continuous import pdf_of as density
 
+    if isinstance(dp, MultivariateBetaDistribution):  # over the simplex, x_K = 1 - sum
+        k = len(dp.args[0])
+        xs = sp.symbols(f"x1:{k}", positive=True)
+        point = [*xs, 1 - sp.Add(*xs)]
+        limits = [(x, 0, 1 - sp.Add(*xs[:i])) for i, x in enumerate(xs)]
+        return sp.Integral(integrand(dp.pdf(*point), dq.pdf(*point)), *reversed(limits))
     n = len(dp.mu) if hasattr(dp, "mu") else None
     if n is None or not isinstance(n, int):
         raise MismatchError(f"{dp} has no dimension symbinfo can read")
