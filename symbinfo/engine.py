@@ -418,7 +418,7 @@ def _multivariate_definition(dp: Distribution, dq: Distribution, integrand) -> s
         xs = sp.symbols(f"x1:{k}", positive=True)
         point = [*xs, 1 - sp.Add(*xs)]
         limits = [(x, 0, 1 - sp.Add(*xs[:i])) for i, x in enumerate(xs)]
-        return sp.Integral(integrand(dp.pdf(*point), dq.pdf(*point)), *reversed(limits))
+        return sp.Integral(integrand(dp(*point), dq(*point)), *reversed(limits))
     n = len(dp.mu) if hasattr(dp, "mu") else None
     if n is None or not isinstance(n, int):
         raise MismatchError(f"{dp} has no dimension symbinfo can read")

@@ -58,7 +58,7 @@ def where(cond: sp.Basic, value: sp.Expr, otherwise: sp.Expr = oo) -> sp.Expr:
     >>> where(a > 0, a), where(a < 1, a)
     (a, Piecewise((a, a < 1), (oo, True)))
     """
-    cond = sp.S(cond) if isinstance(cond, bool) else cond
+    cond = {True: sp.true, False: sp.false}.get(cond, cond) if isinstance(cond, bool) else cond
     if cond is sp.true:
         return value
     if cond is sp.false:
