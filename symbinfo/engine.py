@@ -18,7 +18,15 @@ import sympy as sp
 from sympy.stats.joint_rv_types import MultivariateNormalDistribution
 from sympy.stats.rv import Distribution, RandomSymbol
 
-from .closedforms import CROSS_ENTROPY, ENTROPY, KL_DIVERGENCE, Rule
+from .closedforms import (
+    CROSS_ENTROPY,
+    ENTROPY,
+    KL_DIVERGENCE,
+    POWER_INTEGRAL,
+    SKEW_INTEGRAL,
+    TOTAL_VARIATION,
+    Rule,
+)
 from .closedforms.registry import hiding_huge_numbers
 from .closedforms.transformed import entropy_pushforward, pullback
 from .derivation import continuous, finite, loglinear
@@ -37,7 +45,8 @@ from .distributions.view import (
     kind_of,
     support,
 )
-from .errors import MismatchError, ResourceLimitError
+from .errors import MismatchError, ResourceLimitError, UnsupportedInputError
+from .limits import current_limits
 
 FINITE_SUM = "definition summed over the finite alphabet"
 RULE = "closed-form rule"
@@ -486,3 +495,369 @@ def finite_single_measure(
     if kind_of(x) is Kind.FINITE:
         return Evaluation(tidy(func(finite_pmf(x), *params)), FINITE_SUM)
     return None
+
+
+# --- generalised measures (Rényi, Tsallis, Bhattacharyya, Hellinger, chi-square, Amari, TV, JS,
+# f-divergences): two integrals, log ∫ p**α and log ∫ p**α q**(1−α), from the rules of
+# symbinfo.closedforms.generalised (the log-normaliser mechanism and hand rules), else the
+# honest Integral/Sum of the definition -------------------------------------------------------
+
+
+def _where(cond: sp.Basic, value: sp.Expr, otherwise: sp.Expr) -> sp.Expr:
+    from .closedforms.generalised import where
+
+    return where(cond, value, otherwise)
+
+
+def _over(value: sp.Expr, den: sp.Expr, infinite: sp.Expr | None = None) -> sp.Expr:
+    """value/den branch by branch; an infinite branch keeps its sign by the sign of ``den``
+    (or becomes ``infinite`` when given: a Rényi divergence is +oo wherever ∫ p**α q**(1−α)
+    is 0 or diverges)."""
+    if isinstance(value, sp.Piecewise):
+        return sp.piecewise_fold(sp.Piecewise(*[(_over(e, den, infinite), c)
+                                                for e, c in value.args]))
+    if value in (sp.oo, -sp.oo):
+        return infinite if infinite is not None else _where(den > 0, value, -value)
+    return value / den
+
+
+def _exp(value: sp.Expr) -> sp.Expr:
+    """exp of a log-integral, as a product of powers (exp(log(s)/2 + r) is sqrt(s)*exp(r))."""
+    if isinstance(value, sp.Piecewise):
+        return sp.Piecewise(*[(_exp(e), c) for e, c in value.args])
+    from .closedforms.generalised import as_powers
+
+    return as_powers(sp.exp(value))
+
+
+def _nice(value: sp.Expr) -> sp.Expr:
+    from .closedforms.generalised import textbook_log
+
+    if value.has(sp.Integral, sp.Sum, sp.Limit):
+        return value
+    return tidy(textbook_log(value))
+
+
+def _nice_exp(value: sp.Expr) -> sp.Expr:
+    if value.has(sp.Integral, sp.Sum, sp.Limit):
+        return value
+    if isinstance(value, sp.Piecewise):
+        return sp.Piecewise(*[(_nice_exp(e), c) for e, c in value.args])
+    return tidy(sp.powsimp(value)) if value.free_symbols and sp.count_ops(value) < 200 else value
+
+
+def _view_pair(dp: Distribution, dq: Distribution):
+    vp, vq = read_univariate(dp), read_univariate(dq)
+    if vp.discrete:
+        x = vp.variable if vq.support.inf.is_nonnegative else sp.Symbol("k", integer=True)
+    else:
+        x = vp.variable if vq.support.inf.is_nonnegative else sp.Symbol("x", real=True)
+    return vp, vq, x
+
+
+def _indicator(view, x: sp.Symbol, f: sp.Expr, lo: sp.Expr, hi: sp.Expr) -> sp.Expr:
+    """``f`` on the view's support inside [lo, hi], 0 elsewhere (a Piecewise only when needed)."""
+    a, b = view.bounds
+    if (a == lo or (a <= lo) is sp.true) and (b == hi or (b >= hi) is sp.true):
+        return f
+    return sp.Piecewise((f, sp.And(x >= a, x <= b)), (0, True))
+
+
+def _definition(discrete: bool, integrand: sp.Expr, x: sp.Symbol, lo: sp.Expr,
+                hi: sp.Expr) -> sp.Expr:
+    if discrete:
+        return continuous.DefinitionSum(integrand, (x, lo, hi))
+    return sp.Integral(integrand, (x, lo, hi))
+
+
+def pair_definition(dp: Distribution, dq: Distribution,
+                    integrand: Callable[[sp.Expr, sp.Expr], sp.Expr], where: str) -> sp.Expr:
+    """The honest Integral/Sum of ``integrand(p(x), q(x))`` over the supports' intersection
+    (``where="both"``), P's support (``"p"``) or their union (``"union"``, densities 0 outside
+    their supports)."""
+    vp, vq, x = _view_pair(dp, dq)
+    (a, b), (c, d) = vp.bounds, vq.bounds
+    lo, hi = {"both": (sp.Max(a, c), sp.Min(b, d)), "p": (a, b),
+              "union": (sp.Min(a, c), sp.Max(b, d))}[where]
+    fp = _indicator(vp, x, vp.density_at(x), lo, hi)
+    fq = _indicator(vq, x, vq.density_at(x), lo, hi)
+    return _definition(vp.discrete, integrand(fp, fq), x, lo, hi)
+
+
+def _log(definition: sp.Expr) -> sp.Expr:
+    """log of an honest Integral/Sum, unevaluated: SymPy's log would ask whether its argument
+    is positive, and a Sum answers by evaluating itself."""
+    return sp.log(definition, evaluate=False)
+
+
+def _singular(p: sp.Basic, q: sp.Basic) -> bool:
+    """Atoms against a density: the two are mutually singular."""
+    densities = {Kind.CONTINUOUS, Kind.MULTIVARIATE}
+    return (kind_of(p) in densities) != (kind_of(q) in densities)
+
+
+def _finite_log_skew(pp: dict, qq: dict, alpha: sp.Expr) -> sp.Expr:
+    """log Σ p**α q**(1−α) over two pmfs: +oo for α > 1 when P has mass where Q has none."""
+    keys = [x for x, w in pp.items() if w != 0]
+    kept = [x for x in keys if qq.get(x, 0) != 0]
+    total = sp.Add(*(pp[x] ** alpha * qq[x] ** (1 - alpha) for x in kept))
+    value = sp.log(total) if kept else -sp.oo
+    if len(kept) < len(keys):
+        value = _where(alpha > 1, sp.oo, value)
+    return value
+
+
+def log_skew_integral(p: sp.Basic, q: sp.Basic, alpha: sp.Expr) -> Evaluation:
+    """log ∫ p**α q**(1−α) (log Σ for pmfs): +oo where the integral diverges."""
+    if kind_of(p) is Kind.FINITE and kind_of(q) is Kind.FINITE:
+        return Evaluation(tidy(_finite_log_skew(*_finite_pair(p, q), alpha)), FINITE_SUM)
+    if _singular(p, q):
+        return Evaluation(-sp.oo, RULE)
+    dp, dq = _dist(p), _dist(q)
+    if kind_of(p) is Kind.FINITE or kind_of(q) is Kind.FINITE or dp is None or dq is None:
+        return Evaluation(_log(_skew_sum_mixed(p, q, alpha)), UNEVALUATED)
+    hit = SKEW_INTEGRAL.apply(dp, dq, params=(alpha,))
+    if hit is not None:
+        return Evaluation(hit[0], RULE, hit[1])
+    if kind_of(p) is Kind.MULTIVARIATE:
+        return Evaluation(_log(_multivariate_definition(
+            dp, dq, lambda f, g: f**alpha * g ** (1 - alpha))), UNEVALUATED)
+    inside = _support_inside(p, q)
+    value = _log(pair_definition(dp, dq, lambda f, g: f**alpha * g ** (1 - alpha), "both"))
+    if inside is not sp.true and not (alpha - 1).is_nonpositive:
+        value = _where(sp.Or(inside if inside is not None else sp.false, alpha < 1),
+                       value, sp.oo)
+    return Evaluation(value, UNEVALUATED)
+
+
+def _skew_sum_mixed(p: sp.Basic, q: sp.Basic, alpha: sp.Expr) -> sp.Expr:
+    """Σ p**α q**(1−α) over P's atoms when one side is a table and the other a countable
+    family (the family's pmf read at the atoms)."""
+    if kind_of(p) is Kind.FINITE:
+        pp, qq = _pmfs_on_support_of_p(p, q)
+        return sp.Add(*(pp[x] ** alpha * qq[x] ** (1 - alpha) for x in pp))
+    qq, pp = _pmfs_on_support_of_p(q, p)
+    return sp.Add(*(pp[x] ** alpha * qq[x] ** (1 - alpha) for x in qq))
+
+
+def _multivariate_definition(dp: Distribution, dq: Distribution, integrand) -> sp.Expr:
+    from sympy.stats.joint_rv_types import MultivariateBetaDistribution
+
+    from .distributions.continuous import pdf_of as density
+
+    if isinstance(dp, MultivariateBetaDistribution):  # over the simplex, x_K = 1 - sum
+        k = len(dp.args[0])
+        xs = sp.symbols(f"x1:{k}", positive=True)
+        point = [*xs, 1 - sp.Add(*xs)]
+        limits = [(x, 0, 1 - sp.Add(*xs[:i])) for i, x in enumerate(xs)]
+        return sp.Integral(integrand(dp(*point), dq(*point)), *reversed(limits))
+    n = len(dp.mu) if hasattr(dp, "mu") else None
+    if n is None or not isinstance(n, int):
+        raise MismatchError(f"{dp} has no dimension symbinfo can read")
+    xs = sp.symbols(f"x1:{n + 1}", real=True)
+    point = sp.Matrix(xs)
+    return sp.Integral(integrand(density(dp, point), density(dq, point)),
+                       *((x, -sp.oo, sp.oo) for x in xs))
+
+
+def log_power_integral(x: sp.Basic, alpha: sp.Expr) -> Evaluation:
+    """log ∫ p**α (log Σ p**α for a pmf) of one non-finite distribution."""
+    dist = _dist(x)
+    hit = POWER_INTEGRAL.apply(dist, params=(alpha,)) if dist is not None else None
+    if hit is not None:
+        return Evaluation(hit[0], RULE, hit[1])
+    if dist is None or kind_of(x) is Kind.MULTIVARIATE:
+        raise MismatchError(f"{x}: no density symbinfo can integrate")
+    view = read_univariate(dist)
+    return Evaluation(_log(continuous._honest_fallback(view, lambda f: f**alpha)),
+                      UNEVALUATED)
+
+
+#: CPU seconds for SymPy's limit of a Rényi measure as its order tends to oo
+LIMIT_SECONDS = 1.0
+
+
+def _with_limit(general: Callable[[sp.Expr], Evaluation], alpha: sp.Expr,
+                at_one: Callable[[], Evaluation]) -> Evaluation:
+    """``general(alpha)``, with the order-1 limit as a Piecewise branch for a symbolic order and
+    the order-oo limit taken symbolically (an unevaluated ``Limit`` if SymPy cannot)."""
+    alpha = sp.Integer(alpha) if isinstance(alpha, int) else alpha
+    if alpha == 1:
+        return at_one()
+    if alpha is sp.oo:
+        a = sp.Dummy("alpha", positive=True)
+        found = general(a)
+        value = None
+        if found.method != UNEVALUATED:  # SymPy's limit, within a small budget
+            value = call_within(sp.limit, found.value, a, sp.oo,
+                                seconds=min(current_limits().step_seconds, LIMIT_SECONDS))
+        if value is None or value.has(sp.Limit) or value.has(sp.nan) or value.has(sp.AccumBounds):
+            return Evaluation(sp.Limit(found.value, a, sp.oo), UNEVALUATED)
+        return Evaluation(tidy(value), found.method, found.rule)
+    found = general(alpha)
+    if alpha.is_number:
+        return found
+    one = at_one()
+    whole = sp.piecewise_fold(sp.Piecewise((one.value, sp.Eq(alpha, 1)), (found.value, True)))
+    return Evaluation(whole, found.method, found.rule, (one,))
+
+
+def _shannon(x: sp.Basic) -> Evaluation:
+    return distribution_entropy(x) if isinstance(x, Distribution) else joint_entropy((x,))
+
+
+def renyi_entropy(x: sp.Basic, alpha: sp.Expr) -> Evaluation:
+    """Rényi entropy log(∫ p**α)/(1 − α) of one non-finite distribution, in nats."""
+    def general(a: sp.Expr) -> Evaluation:
+        found = log_power_integral(x, a)
+        return Evaluation(_nice(_over(found.value, 1 - a)), found.method, found.rule)
+
+    return _with_limit(general, alpha, lambda: _shannon(x))
+
+
+def tsallis_entropy(x: sp.Basic, q: sp.Expr) -> Evaluation:
+    """Tsallis entropy (1 − ∫ p**q)/(q − 1) of one non-finite distribution."""
+    def general(a: sp.Expr) -> Evaluation:
+        found = log_power_integral(x, a)
+        return Evaluation(_nice_exp(_over(1 - _exp(found.value), a - 1)), found.method,
+                          found.rule)
+
+    return _with_limit(general, q, lambda: _shannon(x))
+
+
+def renyi_divergence(p: sp.Basic, q: sp.Basic, alpha: sp.Expr) -> Evaluation:
+    """Rényi divergence log(∫ p**α q**(1−α))/(α − 1) in nats (order 1: KL; oo: the limit)."""
+    def general(a: sp.Expr) -> Evaluation:
+        found = log_skew_integral(p, q, a)
+        return Evaluation(_nice(_over(found.value, a - 1, sp.oo)), found.method, found.rule)
+
+    return _with_limit(general, alpha, lambda: kl_divergence(p, q))
+
+
+def bhattacharyya_coefficient(p: sp.Basic, q: sp.Basic) -> Evaluation:
+    """BC(P, Q) = ∫ sqrt(p q) = exp(−J_F^(1/2)) for a shared exponential family."""
+    found = log_skew_integral(p, q, sp.S.Half)
+    return Evaluation(_exp(_nice(found.value)), found.method, found.rule)
+
+
+def bhattacharyya_distance(p: sp.Basic, q: sp.Basic) -> Evaluation:
+    """D_B(P, Q) = −log BC(P, Q), in nats."""
+    found = log_skew_integral(p, q, sp.S.Half)
+    return Evaluation(_nice(-found.value), found.method, found.rule)
+
+
+def hellinger_distance(p: sp.Basic, q: sp.Basic) -> Evaluation:
+    """sqrt(1 − BC(P, Q)) (DESIGN's convention, in [0, 1])."""
+    found = bhattacharyya_coefficient(p, q)
+    if found.method == UNEVALUATED:  # SymPy would evaluate the Sum to decide sqrt's sign
+        return Evaluation(sp.Pow(1 - found.value, sp.S.Half, evaluate=False), found.method)
+    return Evaluation(sp.sqrt(1 - found.value), found.method, found.rule)
+
+
+def chi_square_divergence(p: sp.Basic, q: sp.Basic, neyman: bool = False) -> Evaluation:
+    """Pearson χ²(P ‖ Q) = ∫ p²/q − 1 (Neyman's: ∫ q²/p − 1, Pearson's of (Q, P))."""
+    two = sp.Integer(2)
+    found = log_skew_integral(q, p, two) if neyman else log_skew_integral(p, q, two)
+    return Evaluation(_exp(_nice(found.value)) - 1, found.method, found.rule)
+
+
+def alpha_divergence(p: sp.Basic, q: sp.Basic, alpha: sp.Expr) -> Evaluation:
+    """Amari α-divergence (1 − ∫ p**α q**(1−α))/(α(1 − α)); α → 1 is KL(P ‖ Q), α → 0 is
+    KL(Q ‖ P)."""
+    if alpha == 0:
+        return kl_divergence(q, p)
+    found = log_skew_integral(p, q, alpha)
+    value = _over(1 - _exp(_nice(found.value)), alpha * (1 - alpha)) if alpha != 1 else None
+    if alpha == 1:
+        return kl_divergence(p, q)
+    if not alpha.is_number:
+        one, zero = kl_divergence(p, q), kl_divergence(q, p)
+        value = sp.Piecewise((one.value, sp.Eq(alpha, 1)), (zero.value, sp.Eq(alpha, 0)),
+                             (value, True))
+    return Evaluation(value, found.method, found.rule)
+
+
+def total_variation(p: sp.Basic, q: sp.Basic) -> Evaluation:
+    """½ ∫ |p − q|: a rule where the densities cross once, else the honest integral."""
+    if _singular(p, q):
+        return Evaluation(sp.S.One, RULE)
+    dp, dq = _dist(p), _dist(q)
+    hit = TOTAL_VARIATION.apply(dp, dq) if dp is not None and dq is not None else None
+    if hit is not None:
+        return Evaluation(tidy(hit[0]), RULE, hit[1])
+    if dp == dq and dp is not None:
+        return Evaluation(sp.S.Zero, RULE)
+    if kind_of(p) is Kind.MULTIVARIATE:
+        return Evaluation(_multivariate_definition(dp, dq, lambda f, g: sp.Abs(f - g)) / 2,
+                          UNEVALUATED)
+    return Evaluation(pair_definition(dp, dq, lambda f, g: sp.Abs(f - g), "union") / 2,
+                      UNEVALUATED)
+
+
+def js_divergence(p: sp.Basic, q: sp.Basic) -> Evaluation:
+    """Jensen–Shannon divergence ½KL(P ‖ M) + ½KL(Q ‖ M), M = (P + Q)/2: 0 for P = Q, log 2
+    for mutually singular P and Q, else the honest integral."""
+    if _singular(p, q):
+        return Evaluation(sp.log(2), RULE)
+    dp, dq = _dist(p), _dist(q)
+    if dp == dq:
+        return Evaluation(sp.S.Zero, RULE)
+    if kind_of(p) is Kind.MULTIVARIATE:
+        def half(f, g):
+            return (f * sp.log(2 * f / (f + g)) + g * sp.log(2 * g / (f + g))) / 2
+        return Evaluation(_multivariate_definition(dp, dq, half), UNEVALUATED)
+    first = pair_definition(dp, dq, lambda f, g: f * sp.log(2 * f / (f + g)), "p")
+    second = pair_definition(dq, dp, lambda g, f: g * sp.log(2 * g / (f + g)), "p")
+    return Evaluation((first + second) / 2, UNEVALUATED)
+
+
+def _f_divergence_parts(f: sp.Expr, t: sp.Symbol) -> tuple[str, sp.Expr, sp.Expr, sp.Expr] | None:
+    """Recognise D_f as ``scale`` × a known divergence + f(1): an f-divergence depends on f
+    only through f'' and f(1) (f and f + c(t − 1) give the same divergence). Returns (name,
+    scale, f(1), order) with name one of "power" (f'' = scale·t**(order − 2): an Amari
+    α-divergence, KL at order 1, reverse KL at 0), "tv", "js"; ``None`` if not recognised."""
+    at_one = f.subs(t, 1)
+    second = sp.simplify(sp.diff(f, t, 2))
+    if second == 0:
+        return None
+    if second.has(sp.DiracDelta):
+        scale = sp.simplify(second / sp.DiracDelta(t - 1))
+        return ("tv", scale, at_one, sp.S.Zero) if t not in scale.free_symbols else None
+    js = 1 / (2 * t * (1 + t))
+    scale = sp.simplify(second / js)
+    if t not in scale.free_symbols:
+        return "js", scale, at_one, sp.S.Zero
+    exponent = sp.simplify(t * sp.diff(second, t) / second)
+    if t in exponent.free_symbols:
+        return None
+    scale = sp.simplify(second / t**exponent)
+    return ("power", scale, at_one, exponent + 2) if t not in scale.free_symbols else None
+
+
+def f_divergence(p: sp.Basic, q: sp.Basic, f: sp.Expr, t: sp.Symbol) -> Evaluation:
+    """D_f(P ‖ Q) = ∫ q f(p/q) (Csiszár 1963, Ali & Silvey 1966) for f, an expression in
+    ``t``, convex with f(1) = 0 for a divergence: recognised as a multiple of an Amari
+    α-divergence (KL, reverse KL, Pearson and Neyman χ², squared Hellinger), total variation
+    or Jensen–Shannon, else the honest integral over Q's support (P ≪ Q required)."""
+    found = _f_divergence_parts(f, t)
+    if found is not None:
+        name, scale, at_one, order = found
+        if name == "tv":
+            inner = total_variation(p, q)  # f'' = c δ(t - 1): f = (c/2)|t - 1|, D_f = c TV
+        elif name == "js":
+            inner = js_divergence(p, q)
+        else:
+            inner = alpha_divergence(p, q, order)
+        return Evaluation(tidy(scale * inner.value + at_one) if inner.method != UNEVALUATED
+                          else scale * inner.value + at_one, inner.method, inner.rule, (inner,))
+    if _support_inside(p, q) is not sp.true:
+        raise UnsupportedInputError(
+            f"D_f({p} || {q}): P's support is not provably inside Q's, and an f-divergence "
+            "then needs f's slope at infinity; only recognised f are evaluated there")
+    dp, dq = _dist(p), _dist(q)
+    if kind_of(p) is Kind.FINITE and kind_of(q) is Kind.FINITE:
+        pp, qq = _finite_pair(p, q)
+        value = sp.Add(*(w * f.subs(t, pp.get(x, 0) / w) for x, w in qq.items() if w != 0))
+        return Evaluation(tidy(value), FINITE_SUM)
+    value = pair_definition(dq, dp, lambda g, h: g * f.subs(t, h / g), "p")
+    return Evaluation(value, UNEVALUATED)

@@ -18,7 +18,11 @@ from dataclasses import dataclass
 
 import sympy as sp
 from sympy.stats.crv import SingleContinuousDistribution
-from sympy.stats.joint_rv_types import MultivariateBetaDistribution, MultivariateNormalDistribution
+from sympy.stats.joint_rv_types import (
+    MultivariateBetaDistribution,
+    MultivariateNormalDistribution,
+    MultivariateTDistribution,
+)
 
 from ..distributions.families import family_of
 from . import ENTROPY
@@ -48,6 +52,9 @@ MULTIVARIATE_INSTANCES = {
     MultivariateNormalDistribution: _mvn,
     MultivariateBetaDistribution: lambda: MultivariateBetaDistribution(
         list(sp.symbols("alpha_1:4", positive=True))
+    ),
+    MultivariateTDistribution: lambda: MultivariateTDistribution(
+        _mvn().args[0], _mvn().args[1], sp.Symbol("nu", positive=True)
     ),
 }
 

@@ -122,8 +122,9 @@ class RuleRegistry:
         scored.sort(key=lambda t: (t[1], t[0]))
         return [rule for _, _, rule in scored]
 
-    def apply(self, *objs: object) -> tuple[sp.Expr, Rule] | None:
-        """The first non-declining rule's result and the rule, or ``None``.
+    def apply(self, *objs: object, params: tuple = ()) -> tuple[sp.Expr, Rule] | None:
+        """The first non-declining rule's result and the rule, or ``None``; ``params`` (an
+        order α, ...) are passed to the rule after the distributions.
 
         Numeric parameters too large to evaluate exactly (see :func:`hide_huge_numbers`) reach
         the rule as symbols and come back unevaluated, so ``gamma(10**18)`` is never expanded:
@@ -137,7 +138,7 @@ class RuleRegistry:
         >>> h.evalf(20)
         19.034900320939987360
         """
-        hidden, shown = hide_huge_numbers(objs)
+        hidden, shown = hide_huge_numbers((*objs, *params))
         for rule in self.candidates(*objs):
             result = rule.func(*hidden)
             if result is not None:

@@ -278,7 +278,8 @@ def _density(dist: Distribution, x: sp.Symbol, support: sp.Set, discrete: bool) 
 
 
 def read_univariate(obj: object) -> UnivariateView:
-    """Read a univariate sympy.stats RV or distribution into a :class:`UnivariateView`.
+    """Read a univariate sympy.stats RV or distribution into a :class:`UnivariateView` (one
+    view per distribution, kept: its density is built once however many measures read it).
 
     >>> from sympy.stats import Exponential
     >>> lam = sp.Symbol("lambda")  # no assumptions: the domain relation stays visible
@@ -286,7 +287,11 @@ def read_univariate(obj: object) -> UnivariateView:
     >>> v.density, v.support, v.domain
     (lambda*exp(-lambda*x), Interval(0, oo), (lambda > 0,))
     """
-    dist = distribution_of(obj)
+    return _read_view(distribution_of(obj))
+
+
+@functools.lru_cache(maxsize=256)
+def _read_view(dist: Distribution) -> UnivariateView:
     discrete = isinstance(dist, SingleDiscreteDistribution | SingleFiniteDistribution)
     if not (discrete or isinstance(dist, SingleContinuousDistribution)):
         raise UnsupportedInputError(

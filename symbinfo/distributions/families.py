@@ -113,6 +113,27 @@ class ExpFamily:
     T: Callable[[Dist, sp.Expr], list]
     carrier: Callable[[Dist, sp.Expr], sp.Expr] = lambda d, x: sp.S.Zero
     fixed: Callable[[Dist], tuple] = lambda d: ()
+    #: the natural parameter space Θ as a condition on ``theta`` (``d`` supplies the fixed
+    #: parameters): exactly where ∫ exp(<θ, T(x)> + carrier(x)) dx is finite
+    space: Callable[[Dist, list], sp.Basic] = lambda d, t: sp.true
+    #: (c, k0) with carrier(x) = <c, T(x)> + k0, when the carrier is affine in T (``None``:
+    #: read off a constant carrier, else not affine)
+    affine_carrier: Callable[[Dist], tuple[list, sp.Expr]] | None = None
+    #: a larger exponential family holding this member whose carrier is affine in its own
+    #: statistics (e.g. Weibull inside the generalised gamma family, statistics (log x, x**k)):
+    #: single-distribution measures (Rényi, Tsallis entropy) read ∫ p**α through it
+    wide: ExpFamily | None = None
+
+    def carrier_terms(self, d: Dist) -> tuple[list, sp.Expr] | None:
+        """(c, k0) with carrier(x) = <c, T(x)> + k0, or ``None`` when the carrier is not affine
+        in the statistics."""
+        if self.affine_carrier is not None:
+            return self.affine_carrier(d)
+        x = sp.Dummy("x")
+        k = self.carrier(d, x)
+        if x in k.free_symbols:
+            return None
+        return [sp.S.Zero] * len(self.theta(d)), k
 
 
 @dataclass(frozen=True)
@@ -484,93 +505,173 @@ def _gumbel_sign(d: Dist) -> int:
     return 1 if _gumbel_max(d) else -1
 
 
+def _neg(i: int) -> Callable[[Dist, list], sp.Basic]:
+    return lambda d, t: t[i] < 0
+
+
+def _gamma_space(d: Dist, t: list) -> sp.Basic:
+    return sp.And(t[0] > -1, t[1] < 0)
+
+
+def _sqrt_carrier(d: Dist) -> tuple[list, sp.Expr]:
+    # carrier log 2 + log x with statistics (2 log x, x**2): c = (1/2, 0), k0 = log 2
+    return [sp.S.Half, sp.S.Zero], log(2)
+
+
+#: the family of x**2 ~ Gamma: statistics (2 log x, x**2), carrier log 2 + log x (Nakagami's);
+#: Chi, Rayleigh and Maxwell are members (``theta`` is overridden per family)
+def _nakagami_like(theta: Callable[[Dist], list]) -> ExpFamily:
+    return ExpFamily(theta, _gamma_F, lambda d, x: [2 * log(x), x**2],
+                     lambda d, x: log(2) + log(x), space=_gamma_space,
+                     affine_carrier=_sqrt_carrier)
+
+
+def _gengamma_F(d: Dist, t: list) -> sp.Expr:
+    # log ∫_0^oo x**t0 exp(t1 x**k) dx, k = Weibull's shape: Γ((t0 + 1)/k) / (k (−t1)**((t0+1)/k))
+    k = d.beta
+    return loggamma((t[0] + 1) / k) - log(k) - (t[0] + 1) / k * log(-t[1])
+
+
+def _gumbel_wide_F(d: Dist, t: list) -> sp.Expr:
+    # log ∫ exp(t0 x + t1 exp(-s x/beta)) dx = log(beta Γ(-s beta t0) (-t1)**(s beta t0))
+    s, b = _gumbel_sign(d), d.beta
+    return log(b) + loggamma(-s * b * t[0]) + s * b * t[0] * log(-t[1])
+
+
+def _invgamma_F(d: Dist, t: list) -> sp.Expr:
+    return loggamma(-t[0] - 1) + (t[0] + 1) * log(-t[1])
+
+
+def _gig_F(d: Dist, t: list) -> sp.Expr:
+    # generalised inverse Gaussian: log ∫_0^oo x**t0 exp(t1 x + t2/x) dx
+    #   = log(2 (t2/t1)**((t0 + 1)/2) K_{t0+1}(2 sqrt(t1 t2)))   (Jørgensen 1982, §2.1)
+    return log(2) + (t[0] + 1) / 2 * log(t[2] / t[1]) + log(sp.besselk(t[0] + 1,
+                                                                       2 * sqrt(t[1] * t[2])))
+
+
+def _frechet_F(d: Dist, t: list) -> sp.Expr:
+    # log ∫_0^oo y**t0 exp(t1 y**(-a)) dy = log(Γ(-(t0 + 1)/a) (-t1)**((t0 + 1)/a) / a)
+    a = d.a
+    return -log(a) + loggamma(-(t[0] + 1) / a) + (t[0] + 1) / a * log(-t[1])
+
+
 EXPFAMILY: dict[type, ExpFamily] = {
-    C.NormalDistribution: ExpFamily(_normal_theta, _normal_F, lambda d, x: [x, x**2]),
+    C.NormalDistribution: ExpFamily(_normal_theta, _normal_F, lambda d, x: [x, x**2],
+                                    space=_neg(1)),
     C.LogNormalDistribution: ExpFamily(
-        _normal_theta, _normal_F, lambda d, x: [log(x), log(x) ** 2], lambda d, x: -log(x)
+        _normal_theta, _normal_F, lambda d, x: [log(x), log(x) ** 2], lambda d, x: -log(x),
+        space=_neg(1), affine_carrier=lambda d: ([-1, 0], sp.S.Zero),
     ),
-    C.ExponentialDistribution: ExpFamily(
-        lambda d: [-d.rate], lambda d, t: -log(-t[0]), lambda d, x: [x]
+    C.ExponentialDistribution: ExpFamily(  # Gamma(1, 1/rate)
+        lambda d: [-d.rate], lambda d, t: -log(-t[0]), lambda d, x: [x], space=_neg(0),
+        wide=ExpFamily(lambda d: [sp.S.Zero, -d.rate], _gamma_F, lambda d, x: [log(x), x],
+                       space=_gamma_space),
     ),
     C.GammaDistribution: ExpFamily(
-        lambda d: [d.k - 1, -1 / d.theta], _gamma_F, lambda d, x: [log(x), x]
+        lambda d: [d.k - 1, -1 / d.theta], _gamma_F, lambda d, x: [log(x), x], space=_gamma_space
     ),
     # X**2 ~ Gamma(mu, omega/mu)
-    C.NakagamiDistribution: ExpFamily(
-        lambda d: [d.mu - 1, -d.mu / d.omega], _gamma_F, lambda d, x: [2 * log(x), x**2],
-        lambda d, x: log(2) + log(x),
-    ),
+    C.NakagamiDistribution: _nakagami_like(lambda d: [d.mu - 1, -d.mu / d.omega]),
     C.BetaDistribution: ExpFamily(
         lambda d: [d.alpha - 1, d.beta - 1],
         lambda d, t: loggamma(t[0] + 1) + loggamma(t[1] + 1) - loggamma(t[0] + t[1] + 2),
-        lambda d, x: [log(x), log(1 - x)],
+        lambda d, x: [log(x), log(1 - x)], space=lambda d, t: sp.And(t[0] > -1, t[1] > -1),
     ),
-    C.ChiSquaredDistribution: ExpFamily(
-        lambda d: [d.k / 2 - 1], _chi2_F, lambda d, x: [log(x)], lambda d, x: -x / 2
+    C.ChiSquaredDistribution: ExpFamily(  # inside Gamma: (k/2, scale 2)
+        lambda d: [d.k / 2 - 1], _chi2_F, lambda d, x: [log(x)], lambda d, x: -x / 2,
+        space=lambda d, t: t[0] > -1,
+        wide=ExpFamily(lambda d: [d.k / 2 - 1, -sp.S.Half], _gamma_F,
+                       lambda d, x: [log(x), x], space=_gamma_space),
     ),
-    C.ChiDistribution: ExpFamily(  # X**2 ~ ChiSquared(k)
+    C.ChiDistribution: ExpFamily(  # X**2 ~ ChiSquared(k): Nakagami(k/2, k)
         lambda d: [d.k / 2 - 1], _chi2_F, lambda d, x: [2 * log(x)],
-        lambda d, x: log(2) + log(x) - x**2 / 2,
+        lambda d, x: log(2) + log(x) - x**2 / 2, space=lambda d, t: t[0] > -1,
+        wide=_nakagami_like(lambda d: [d.k / 2 - 1, -sp.S.Half]),
     ),
-    C.RayleighDistribution: ExpFamily(
+    C.RayleighDistribution: ExpFamily(  # Nakagami(1, 2 sigma**2)
         lambda d: [-1 / (2 * d.sigma**2)], lambda d, t: -log(-2 * t[0]), lambda d, x: [x**2],
-        lambda d, x: log(x),
+        lambda d, x: log(x), space=_neg(0),
+        wide=_nakagami_like(lambda d: [sp.S.Zero, -1 / (2 * d.sigma**2)]),
     ),
-    C.MaxwellDistribution: ExpFamily(
+    C.MaxwellDistribution: ExpFamily(  # Nakagami(3/2, 3 a**2)
         lambda d: [-1 / (2 * d.a**2)], lambda d, t: -sp.Rational(3, 2) * log(-2 * t[0]),
-        lambda d, x: [x**2], lambda d, x: log(2 / pi) / 2 + 2 * log(x),
+        lambda d, x: [x**2], lambda d, x: log(2 / pi) / 2 + 2 * log(x), space=_neg(0),
+        wide=_nakagami_like(lambda d: [sp.S.Half, -1 / (2 * d.a**2)]),
     ),
     C.GammaInverseDistribution: ExpFamily(
-        lambda d: [-d.a - 1, -d.b],
-        lambda d, t: loggamma(-t[0] - 1) + (t[0] + 1) * log(-t[1]),
-        lambda d, x: [log(x), 1 / x],
+        lambda d: [-d.a - 1, -d.b], _invgamma_F, lambda d, x: [log(x), 1 / x],
+        space=lambda d, t: sp.And(t[0] < -1, t[1] < 0),
     ),
-    C.WeibullDistribution: ExpFamily(
+    C.WeibullDistribution: ExpFamily(  # inside the generalised gamma family (log x, x**beta)
         lambda d: [-(d.alpha ** (-d.beta))], lambda d, t: -log(-t[0]),
         lambda d, x: [x**d.beta], lambda d, x: log(d.beta) + (d.beta - 1) * log(x),
-        fixed=lambda d: (d.beta,),
+        fixed=lambda d: (d.beta,), space=_neg(0),
+        wide=ExpFamily(lambda d: [d.beta - 1, -(d.alpha ** (-d.beta))], _gengamma_F,
+                       lambda d, x: [log(x), x**d.beta], space=_gamma_space),
     ),
     C.ParetoDistribution: ExpFamily(
         lambda d: [-d.alpha - 1], lambda d, t: -log(-t[0] - 1) + (t[0] + 1) * log(d.xm),
-        lambda d, x: [log(x)], fixed=lambda d: (d.xm,),
+        lambda d, x: [log(x)], fixed=lambda d: (d.xm,), space=lambda d, t: t[0] < -1,
     ),
     C.LaplaceDistribution: ExpFamily(
         lambda d: [-1 / d.b], lambda d, t: log(-2 / t[0]), lambda d, x: [sp.Abs(x - d.mu)],
-        fixed=lambda d: (d.mu,),
+        fixed=lambda d: (d.mu,), space=_neg(0),
     ),
     C.GumbelDistribution: ExpFamily(  # maximum: T = exp(-x/beta); minimum: T = exp(x/beta)
         lambda d: [-exp(_gumbel_sign(d) * d.mu / d.beta)],
         lambda d, t: -log(-t[0]),
         lambda d, x: [exp(-_gumbel_sign(d) * x / d.beta)],
         lambda d, x: -log(d.beta) - _gumbel_sign(d) * x / d.beta,
-        fixed=lambda d: (d.beta, _gumbel_max(d)),
+        fixed=lambda d: (d.beta, _gumbel_max(d)), space=_neg(0),
+        wide=ExpFamily(
+            lambda d: [-_gumbel_sign(d) / d.beta, -exp(_gumbel_sign(d) * d.mu / d.beta)],
+            _gumbel_wide_F, lambda d, x: [x, exp(-_gumbel_sign(d) * x / d.beta)],
+            space=lambda d, t: sp.And(_gumbel_sign(d) * t[0] < 0, t[1] < 0)),
     ),
-    C.LevyDistribution: ExpFamily(
+    C.LevyDistribution: ExpFamily(  # inside the inverse gamma family of x - mu
         lambda d: [-d.c / 2], lambda d, t: -log(-2 * t[0]) / 2, lambda d, x: [1 / (x - d.mu)],
         lambda d, x: -log(2 * pi) / 2 - sp.Rational(3, 2) * log(x - d.mu),
-        fixed=lambda d: (d.mu,),
+        fixed=lambda d: (d.mu,), space=_neg(0),
+        wide=ExpFamily(lambda d: [-sp.Rational(3, 2), -d.c / 2], _invgamma_F,
+                       lambda d, x: [log(x - d.mu), 1 / (x - d.mu)],
+                       space=lambda d, t: sp.And(t[0] < -1, t[1] < 0)),
     ),
-    C.GaussianInverseDistribution: ExpFamily(
+    C.GaussianInverseDistribution: ExpFamily(  # inside the generalised inverse Gaussian family
         lambda d: [-d.shape / (2 * d.mean**2), -d.shape / 2],
         lambda d, t: -2 * sqrt(t[0] * t[1]) - log(-2 * t[1]) / 2,
         lambda d, x: [x, 1 / x],
         lambda d, x: -log(2 * pi) / 2 - sp.Rational(3, 2) * log(x),
+        space=lambda d, t: sp.And(t[0] <= 0, t[1] < 0),
+        wide=ExpFamily(
+            lambda d: [-sp.Rational(3, 2), -d.shape / (2 * d.mean**2), -d.shape / 2], _gig_F,
+            lambda d, x: [log(x), x, 1 / x], space=lambda d, t: sp.And(t[1] < 0, t[2] < 0)),
     ),
     C.VonMisesDistribution: ExpFamily(
         lambda d: [d.k * sp.cos(d.mu), d.k * sp.sin(d.mu)],
         lambda d, t: log(2 * pi * besseli(0, sqrt(t[0] ** 2 + t[1] ** 2))),
         lambda d, x: [sp.cos(x), sp.sin(x)],
     ),
+    # exponential in the scale with shape a and location m fixed (y = x - m; T = y**(-a));
+    # a single member lies in the family with statistics (log y, y**(-a))
+    C.FrechetDistribution: ExpFamily(
+        lambda d: [-(d.s**d.a)], lambda d, t: -log(-t[0]), lambda d, x: [(x - d.m) ** (-d.a)],
+        lambda d, x: log(d.a) - (1 + d.a) * log(x - d.m), fixed=lambda d: (d.a, d.m),
+        space=_neg(0),
+        wide=ExpFamily(lambda d: [-1 - d.a, -(d.s**d.a)], _frechet_F,
+                       lambda d, x: [log(x - d.m), (x - d.m) ** (-d.a)],
+                       space=lambda d, t: sp.And(t[0] < -1, t[1] < 0)),
+    ),
     D.PoissonDistribution: ExpFamily(
         lambda d: [log(d.lamda)], lambda d, t: exp(t[0]), lambda d, k: [k],
         lambda d, k: -loggamma(k + 1),
     ),
     D.GeometricDistribution: ExpFamily(  # on {1, 2, ...}: F = theta - log(1 - e**theta)
-        lambda d: [log(1 - d.p)], lambda d, t: t[0] - log(1 - exp(t[0])), lambda d, k: [k]
+        lambda d: [log(1 - d.p)], lambda d, t: t[0] - log(1 - exp(t[0])), lambda d, k: [k],
+        space=_neg(0),
     ),
     D.NegativeBinomialDistribution: ExpFamily(  # pmf binomial(k + r - 1, k) p**r (1 - p)**k
         lambda d: [log(1 - d.p)], lambda d, t: -d.r * log(1 - exp(t[0])), lambda d, k: [k],
-        lambda d, k: log(sp.binomial(k + d.r - 1, k)), fixed=lambda d: (d.r,),
+        lambda d, k: log(sp.binomial(k + d.r - 1, k)), fixed=lambda d: (d.r,), space=_neg(0),
     ),
     F.BernoulliDistribution: ExpFamily(
         lambda d: [log(d.p / (1 - d.p))], lambda d, t: log(1 + exp(t[0])),

@@ -88,3 +88,34 @@ __all__ += [
     "o_information", "perplexity", "sibson_mutual_information",
     "weighted_js_divergence",
 ]
+
+# generalised divergences (issue 9)
+from .divergences import (  # noqa: E402
+    AlphaDivergence,
+    BhattacharyyaCoefficient,
+    BhattacharyyaDistance,
+    ChiSquareDivergence,
+    NeymanChiSquareDivergence,
+    alpha_divergence,
+    bhattacharyya_coefficient,
+    bhattacharyya_distance,
+    chi_square_divergence,
+    collision_entropy,
+    f_divergence,
+    neyman_chi_square_divergence,
+)
+
+__all__ += [
+    "AlphaDivergence",
+    "BhattacharyyaCoefficient",
+    "BhattacharyyaDistance",
+    "ChiSquareDivergence",
+    "NeymanChiSquareDivergence",
+    "alpha_divergence",
+    "bhattacharyya_coefficient",
+    "bhattacharyya_distance",
+    "chi_square_divergence",
+    "collision_entropy",
+    "f_divergence",
+    "neyman_chi_square_divergence",
+]

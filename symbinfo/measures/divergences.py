@@ -46,9 +46,15 @@ class _PairMeasure(InformationMeasure):
     def q(self) -> sp.Basic:
         return self.args[1]
 
+    #: the engine's evaluation for non-finite inputs
+    general: ClassVar = None
+
     def nats(self) -> engine.Evaluation:
         found = engine.finite_pair_measure(type(self).definition, self.p, self.q)
-        return found if found is not None else engine.Evaluation(self, engine.UNEVALUATED)
+        if found is not None:
+            return found
+        general = type(self).general
+        return general(self.p, self.q) if general else engine.Evaluation(self, engine.UNEVALUATED)
 
     def _sympystr(self, printer) -> str:
         suffix = self._base_suffix(printer) if self.has_base else ""
@@ -119,6 +125,7 @@ class JensenShannonDivergence(_PairMeasure):
     str_symbol = "D_JS"
     latex_symbol = ("D", r"\mathrm{JS}")
     definition = finite.js_divergence
+    general = staticmethod(engine.js_divergence)
 
 
 class HellingerDistance(_PairMeasure):
@@ -134,6 +141,7 @@ class HellingerDistance(_PairMeasure):
     latex_symbol = ("d", r"\mathrm{H}")
     separator = (", ", ", ")
     definition = finite.hellinger_distance
+    general = staticmethod(engine.hellinger_distance)
 
 
 class TotalVariation(_PairMeasure):
@@ -149,6 +157,7 @@ class TotalVariation(_PairMeasure):
     latex_symbol = ("d", r"\mathrm{TV}")
     separator = (", ", ", ")
     definition = finite.total_variation
+    general = staticmethod(engine.total_variation)
 
 
 class RenyiDivergence(_PairMeasure):
@@ -187,7 +196,7 @@ class RenyiDivergence(_PairMeasure):
         if self.alpha == 1:
             return engine.kl_divergence(self.p, self.q)
         found = engine.finite_pair_measure(finite.renyi_divergence, self.p, self.q, self.alpha)
-        return found if found is not None else engine.Evaluation(self, engine.UNEVALUATED)
+        return found if found is not None else engine.renyi_divergence(self.p, self.q, self.alpha)
 
     def _sympystr(self, printer) -> str:
         return (f"D_{printer._print(self.alpha)}({printer._print(self.p)} || "
@@ -203,6 +212,7 @@ class _OrderedEntropy(InformationMeasure):
 
     letter: ClassVar[str] = ""
     definition: ClassVar = None
+    general: ClassVar = None
     #: whether the order may be oo (the limit of the definition)
     infinite_order: ClassVar[bool] = True
 
@@ -228,9 +238,7 @@ class _OrderedEntropy(InformationMeasure):
         found = engine.finite_single_measure(type(self).definition, self.args[0], self.order)
         if found is not None:
             return found
-        if self.order == 1:
-            return engine.joint_entropy((self.args[0],))
-        return engine.Evaluation(self, engine.UNEVALUATED)
+        return type(self).general(self.args[0], self.order)
 
     def _sympystr(self, printer) -> str:
         suffix = self._base_suffix(printer) if self.has_base else ""
@@ -263,6 +271,7 @@ class RenyiEntropy(_OrderedEntropy):
 
     letter = "H"
     definition = finite.renyi_entropy
+    general = staticmethod(engine.renyi_entropy)
 
 
 class TsallisEntropy(_OrderedEntropy):
@@ -279,7 +288,130 @@ class TsallisEntropy(_OrderedEntropy):
     has_base = False
     letter = "S"
     definition = finite.tsallis_entropy
+    general = staticmethod(engine.tsallis_entropy)
     infinite_order = False
+
+
+class BhattacharyyaCoefficient(_PairMeasure):
+    """Bhattacharyya coefficient BC(P, Q) = ∫ sqrt(p q) ∈ [0, 1] (Bhattacharyya 1943); for one
+    exponential family exp(−J_F^(1/2)(θ_P : θ_Q)) (Nielsen & Nock 2011).
+
+    >>> from sympy.stats import Die
+    >>> BhattacharyyaCoefficient(Die("X", 2), Die("Y", 4)).doit()
+    sqrt(2)/2
+    """
+
+    has_base = False
+    str_symbol = "BC"
+    latex_symbol = r"\mathrm{BC}"
+    separator = (", ", ", ")
+    general = staticmethod(engine.bhattacharyya_coefficient)
+
+    def nats(self) -> engine.Evaluation:
+        return engine.bhattacharyya_coefficient(self.p, self.q)
+
+
+class BhattacharyyaDistance(_PairMeasure):
+    """Bhattacharyya distance D_B(P, Q) = −log BC(P, Q) (Bhattacharyya 1943; Kailath 1967).
+
+    >>> from sympy.stats import Die
+    >>> BhattacharyyaDistance(Die("X", 2), Die("Y", 4), base=2).doit()
+    1/2
+    """
+
+    str_symbol = "D_B"
+    latex_symbol = r"D_{\mathrm{B}}"
+    separator = (", ", ", ")
+
+    def nats(self) -> engine.Evaluation:
+        return engine.bhattacharyya_distance(self.p, self.q)
+
+
+class ChiSquareDivergence(_PairMeasure):
+    """Pearson χ² divergence χ²(P ‖ Q) = ∫ p²/q − 1 = ∫ (p − q)²/q (Pearson 1900; Liese &
+    Vajda 2006); +oo where the integral diverges (e.g. P's tail heavier than sqrt(q)).
+
+    >>> from sympy.stats import Die
+    >>> ChiSquareDivergence(Die("X", 2), Die("Y", 4)).doit()
+    1
+    """
+
+    has_base = False
+    str_symbol = "chi^2"
+    latex_symbol = r"\chi^{2}"
+
+    def nats(self) -> engine.Evaluation:
+        return engine.chi_square_divergence(self.p, self.q)
+
+
+class NeymanChiSquareDivergence(_PairMeasure):
+    """Neyman χ² divergence χ²_N(P ‖ Q) = ∫ q²/p − 1 = ∫ (p − q)²/p (Neyman 1949): Pearson's
+    with the arguments swapped.
+
+    >>> from sympy.stats import Die
+    >>> NeymanChiSquareDivergence(Die("Y", 4), Die("X", 2)).doit()
+    1
+    """
+
+    has_base = False
+    str_symbol = "chi^2_N"
+    latex_symbol = r"\chi^{2}_{N}"
+
+    def nats(self) -> engine.Evaluation:
+        return engine.chi_square_divergence(self.p, self.q, neyman=True)
+
+
+def _real_order(value: object, what: str) -> sp.Expr:
+    from ..errors import InvalidParameterError
+    from ..parsing.gate import to_expr
+
+    x = to_expr(value, what)
+    if x.has(sp.nan, sp.zoo) or x.is_extended_real is False or x.is_infinite:
+        raise InvalidParameterError(f"{what} must be a finite real number, not {x}")
+    return sp.S.One if isinstance(x, sp.Float) and (x - 1).is_zero else x
+
+
+class AlphaDivergence(_PairMeasure):
+    r"""Amari α-divergence D_A^(α)(P ‖ Q) = (1 − ∫ p^α q^(1−α))/(α(1 − α)) for any real α
+    (Amari 1985; Cichocki & Amari 2010, Entropy 12: 1532, eq. 4): α → 1 is KL(P ‖ Q), α → 0 is
+    KL(Q ‖ P), α = 1/2 is 4(1 − BC), α = 2 is half Pearson's χ², α = −1 half Neyman's.
+
+    >>> from sympy.stats import Die
+    >>> AlphaDivergence(Die("X", 2), Die("Y", 4), 2).doit()
+    1/2
+    >>> sp.latex(AlphaDivergence(Die("X", 2), Die("Y", 4), sp.Symbol("alpha")))
+    'D^{(\\alpha)}_{A}(X \\,\\|\\, Y)'
+    """
+
+    has_base = False
+
+    def __new__(cls, p: object, q: object, alpha: object = None, *rest: object):
+        if alpha is None or rest:
+            raise UnsupportedInputError("AlphaDivergence takes P, Q and the order alpha")
+        alpha = _real_order(alpha, "the order alpha of an Amari alpha-divergence")
+        return InformationMeasure.__new__(cls, single(p), single(q), alpha)
+
+    @classmethod
+    def _stored(cls, args: tuple) -> bool:
+        return False
+
+    def _is_parameter(self, arg: sp.Basic) -> bool:
+        return arg is self.args[2]
+
+    @property
+    def alpha(self) -> sp.Expr:
+        return self.args[2]
+
+    def nats(self) -> engine.Evaluation:
+        return engine.alpha_divergence(self.p, self.q, self.alpha)
+
+    def _sympystr(self, printer) -> str:
+        return (f"D_A^({printer._print(self.alpha)})({printer._print(self.p)} || "
+                f"{printer._print(self.q)})")
+
+    def _latex(self, printer) -> str:
+        return (rf"D^{{({printer._print(self.alpha)})}}_{{A}}({printer._print(self.p)} \,\|\, "
+                rf"{printer._print(self.q)})")
 
 
 @guarded
@@ -368,3 +500,112 @@ def total_variation(p: object, q: object) -> sp.Expr:
     1/2
     """
     return TotalVariation(p, q).doit()
+
+
+@guarded
+def collision_entropy(x: object, base: object = sp.E) -> sp.Expr:
+    """Collision entropy −log ∫ p² = −log P(X = X'), X' an independent copy: the Rényi
+    entropy of order 2 (Rényi 1961), provided by name.
+
+    >>> from sympy.stats import Die
+    >>> collision_entropy(Die("X", 4), base=2)
+    2
+    """
+    return RenyiEntropy(x, 2, base=base).doit()
+
+
+@guarded
+def bhattacharyya_coefficient(p: object, q: object) -> sp.Expr:
+    """Bhattacharyya coefficient ∫ sqrt(p q); see :class:`BhattacharyyaCoefficient`.
+
+    >>> from sympy.stats import Normal
+    >>> bhattacharyya_coefficient(Normal("X", 0, 1), Normal("Y", 2, 1))
+    exp(-1/2)
+    """
+    return BhattacharyyaCoefficient(p, q).doit()
+
+
+@guarded
+def bhattacharyya_distance(p: object, q: object, base: object = sp.E) -> sp.Expr:
+    """Bhattacharyya distance −log ∫ sqrt(p q); see :class:`BhattacharyyaDistance`.
+
+    >>> from sympy.stats import Normal
+    >>> bhattacharyya_distance(Normal("X", 0, 1), Normal("Y", 2, 1))
+    1/2
+    """
+    return BhattacharyyaDistance(p, q, base=base).doit()
+
+
+@guarded
+def chi_square_divergence(p: object, q: object) -> sp.Expr:
+    """Pearson χ²(P ‖ Q) = ∫ p²/q − 1; see :class:`ChiSquareDivergence`.
+
+    >>> from sympy.stats import Exponential
+    >>> chi_square_divergence(Exponential("X", 2), Exponential("Y", 1))
+    1/3
+    """
+    return ChiSquareDivergence(p, q).doit()
+
+
+@guarded
+def neyman_chi_square_divergence(p: object, q: object) -> sp.Expr:
+    """Neyman χ²_N(P ‖ Q) = ∫ q²/p − 1; see :class:`NeymanChiSquareDivergence`.
+
+    >>> from sympy.stats import Exponential
+    >>> neyman_chi_square_divergence(Exponential("X", 1), Exponential("Y", 2))
+    1/3
+    """
+    return NeymanChiSquareDivergence(p, q).doit()
+
+
+@guarded
+def alpha_divergence(p: object, q: object, alpha: object) -> sp.Expr:
+    """Amari α-divergence; see :class:`AlphaDivergence`.
+
+    >>> from sympy.stats import Exponential
+    >>> alpha_divergence(Exponential("X", 2), Exponential("Y", 1), 2)
+    1/6
+    """
+    return AlphaDivergence(p, q, alpha).doit()
+
+
+@guarded
+def f_divergence(p: object, q: object, f: object) -> sp.Expr:
+    """Csiszár's f-divergence D_f(P ‖ Q) = ∫ q f(p/q) (Csiszár 1963; Ali & Silvey 1966), for a
+    convex f with f(1) = 0, given as a one-argument ``sympy.Lambda`` or a Python function of a
+    SymPy symbol.
+
+    An f-divergence depends on f only through f'' and f(1), so f is recognised when f'' is
+    c·t^(α−2) (c times the Amari α-divergence: KL at α = 1, reverse KL at 0, Pearson χ² for
+    (t − 1)², Neyman χ² for (1 − t)²/t, 2(1 − BC) for (sqrt(t) − 1)²), c·δ(t − 1) (total
+    variation, f = |t − 1|/2) or c/(2t(1 + t)) (Jensen–Shannon), and evaluated as that
+    measure; any other f gives the honest integral over Q's support (P's support must then
+    provably lie inside Q's).
+
+    >>> from sympy.stats import Normal
+    >>> t = sp.Symbol("t")
+    >>> f_divergence(Normal("X", 0, 1), Normal("Y", 1, 1), sp.Lambda(t, t * sp.log(t)))
+    1/2
+    >>> f_divergence(Normal("X", 0, 1), Normal("Y", 1, 1), lambda t: (t - 1)**2)
+    -1 + E
+    """
+    from ..parsing.gate import to_expr
+
+    t = sp.Dummy("t", positive=True)
+    if isinstance(f, sp.Lambda) and len(f.variables) == 1:
+        expr = f(t)
+    elif callable(f) and not isinstance(f, sp.Basic):
+        expr = to_expr(f(t), "f(t) of an f-divergence")
+    else:
+        raise UnsupportedInputError(
+            f"f of an f-divergence must be a one-argument sympy.Lambda or a Python function, "
+            f"not {type(f).__name__}")
+    if not isinstance(expr, sp.Expr) or expr.free_symbols - {t} - _parameters(p, q):
+        raise UnsupportedInputError(f"f(t) = {expr} must be an expression in t")
+    dp, dq = single(p), single(q)
+    found = engine.f_divergence(dp, dq, expr, t)
+    return found.value
+
+
+def _parameters(p: object, q: object) -> set:
+    return {s for obj in (p, q) if isinstance(obj, sp.Basic) for s in obj.free_symbols}

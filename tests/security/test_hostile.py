@@ -387,6 +387,27 @@ def _slots() -> dict[str, Callable[[object], object]]:
     s["BinaryEntropy(P)"] = lambda P: si.BinaryEntropy(P)
     s["BinaryEntropy(x, P)"] = lambda P: si.BinaryEntropy(x, P)
     s["h2(P)"] = lambda P: si.h2(P)
+    # generalised divergences (issue 9)
+    for n in ("bhattacharyya_coefficient", "BhattacharyyaCoefficient", "chi_square_divergence",
+              "ChiSquareDivergence", "neyman_chi_square_divergence",
+              "NeymanChiSquareDivergence", "bhattacharyya_distance", "BhattacharyyaDistance"):
+        f = getattr(si, n)
+        s[f"{n}(P, B)"] = lambda P, f=f: f(P, B)
+        s[f"{n}(B, P)"] = lambda P, f=f: f(B, P)
+    for n in ("bhattacharyya_distance", "BhattacharyyaDistance"):
+        f = getattr(si, n)
+        s[f"{n}(B, B, base=P)"] = lambda P, f=f: f(B, B, base=P)
+    for n in ("alpha_divergence", "AlphaDivergence"):
+        f = getattr(si, n)
+        s[f"{n}(P, B, 2)"] = lambda P, f=f: f(P, B, 2)
+        s[f"{n}(B, P, 2)"] = lambda P, f=f: f(B, P, 2)
+        s[f"{n}(B, B, P)"] = lambda P, f=f: f(B, B, P)
+    s["collision_entropy(P)"] = lambda P: si.collision_entropy(P)
+    s["collision_entropy(B, base=P)"] = lambda P: si.collision_entropy(B, base=P)
+    s["f_divergence(P, B, f)"] = lambda P: si.f_divergence(P, B, lambda t: t * sp.log(t))
+    s["f_divergence(B, P, f)"] = lambda P: si.f_divergence(B, P, lambda t: t * sp.log(t))
+    s["f_divergence(B, B, P)"] = lambda P: si.f_divergence(B, B, P)
+    s["f_divergence(B, B, lambda t: P)"] = lambda P: si.f_divergence(B, B, lambda t: P)
     return s
 
 

@@ -1,0 +1,384 @@
+r"""Generalised entropies and divergences through one mechanism: the log-normaliser F.
+
+For p(x) = exp(<θ, T(x)> − F(θ) + k(x)) (the family record's :class:`ExpFamily`),
+
+- ∫ p**α q**(1−α) = exp(−J_F^α(θ_p : θ_q)) with the skew Jensen divergence
+  J_F^α(θ₁ : θ₂) = α F(θ₁) + (1 − α) F(θ₂) − F(α θ₁ + (1 − α) θ₂), when α θ₁ + (1 − α) θ₂ lies
+  in the natural parameter space Θ, and +oo otherwise (Nielsen & Nock 2011, "On Rényi and
+  Tsallis entropies and divergences for exponential families", arXiv:1105.3259; the carrier
+  cancels). Rényi divergences, the Bhattacharyya coefficient, Hellinger distance, χ² and Amari
+  α-divergences are all functions of this one integral.
+- ∫ p**α = exp(F(α θ + (α − 1) c) − α F(θ) + (α − 1) k₀) when the carrier is affine in the
+  statistics, k(x) = <c, T(x)> + k₀ (derived here: p**α = exp(<αθ + (α − 1)c, T> − αF(θ)
+  + (α − 1)k₀ + k)), valid when α θ + (α − 1) c lies in Θ, +oo otherwise. A member whose own
+  carrier is not affine (Weibull's (k − 1) log x, Chi's −x²/2...) is read through the larger
+  family its record names (``wide``), where it is.
+
+Two distributions share a decomposition when their records give the same statistics, the same
+log-normaliser and the same carrier (compared as expressions): then the mechanism applies
+across families too (Exponential, ChiSquared and Gamma; Rayleigh, Maxwell, Chi and Nakagami;
+Lévy at 0 and GammaInverse).
+
+Rules here return **logarithms** of the integrals (so a Rényi measure is a quotient, never
+log(exp(...))); families the mechanism cannot reach have hand rules below (Gil, Alajaji &
+Linder 2013, "Rényi divergence measures for commonly used univariate continuous
+distributions", Information Sciences 249: 124–131; and integrals derived here, each tested
+against quadrature).
+
+>>> from sympy.stats.crv_types import NormalDistribution
+>>> mu = sp.Symbol("mu", real=True)
+>>> s, a = sp.symbols("sigma alpha", positive=True)
+>>> textbook_log(log_power_integral(NormalDistribution(mu, s), a) / (1 - a))
+log(sigma) + log(2*pi)/2 + log(alpha)/(2*(alpha - 1))
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+import sympy.stats.crv_types as C
+import sympy.stats.drv_types as D
+from sympy import log, loggamma, oo, pi
+from sympy.stats.rv import Distribution
+
+from ..distributions.families import ExpFamily, family_of
+from . import POWER_INTEGRAL, SKEW_INTEGRAL, TOTAL_VARIATION
+
+Dist = Distribution
+NIELSEN = ("Nielsen & Nock (2011), On Rényi and Tsallis entropies and divergences for "
+           "exponential families, arXiv:1105.3259")
+GIL = ("Gil, Alajaji & Linder (2013), Rényi divergence measures for commonly used univariate "
+       "continuous distributions, Information Sciences 249")
+HERE = "derived here (tested against quadrature)"
+
+
+def where(cond: sp.Basic, value: sp.Expr, otherwise: sp.Expr = oo) -> sp.Expr:
+    """``value`` where ``cond`` holds, ``otherwise`` elsewhere (a Piecewise only when undecided).
+
+    >>> a = sp.Symbol("a", positive=True)
+    >>> where(a > 0, a), where(a < 1, a)
+    (a, Piecewise((a, a < 1), (oo, True)))
+    """
+    cond = {True: sp.true, False: sp.false}.get(cond, cond) if isinstance(cond, bool) else cond
+    if cond is sp.true:
+        return value
+    if cond is sp.false:
+        return otherwise
+    return sp.Piecewise((value, cond), (otherwise, True))
+
+
+def decompositions(d: Dist) -> list[ExpFamily]:
+    """The exponential-family decompositions the record gives ``d``: its own, then the wider
+    family it belongs to (if any)."""
+    fam = family_of(d).expfamily
+    return [] if fam is None else [e for e in (fam, fam.wide) if e is not None]
+
+
+def log_power_integral(d: Dist, alpha: sp.Expr) -> sp.Expr | None:
+    """log ∫ p**α through the record (see the module docstring); ``None`` when no
+    decomposition of ``d`` has a carrier affine in its statistics (Poisson: −log k!)."""
+    for dec in decompositions(d):
+        terms = dec.carrier_terms(d)
+        if terms is None:
+            continue
+        c, k0 = terms
+        theta = dec.theta(d)
+        if any(t.is_finite is False for t in theta):
+            return None  # a degenerate member (Geometric(1): a point mass)
+        shifted = [alpha * t + (alpha - 1) * ci for t, ci in zip(theta, c, strict=True)]
+        value = dec.F(d, shifted) - alpha * dec.F(d, theta) + (alpha - 1) * k0
+        return where(dec.space(d, shifted), value)
+    return None
+
+
+def _signature(dec: ExpFamily, d: Dist, x: sp.Dummy, thetas: tuple) -> tuple:
+    return tuple(dec.T(d, x)), dec.F(d, list(thetas)), dec.carrier(d, x)
+
+
+def common_decomposition(p: Dist, q: Dist) -> tuple[ExpFamily, ExpFamily] | None:
+    """Decompositions of ``p`` and ``q`` in one exponential family (same statistics,
+    log-normaliser and carrier), or ``None``.
+
+    >>> from sympy.stats.crv_types import ExponentialDistribution, GammaDistribution
+    >>> common_decomposition(ExponentialDistribution(2), GammaDistribution(3, 1)) is not None
+    True
+    """
+    x = sp.Dummy("x", positive=True)
+    for dp in decompositions(p):
+        n = len(dp.theta(p))
+        thetas = sp.symbols(f"theta0:{n}", cls=sp.Dummy)
+        mine = _signature(dp, p, x, thetas)
+        for dq in decompositions(q):
+            if len(dq.theta(q)) == n and _signature(dq, q, x, thetas) == mine:
+                return dp, dq
+    return None
+
+
+def _in_unit_interval(alpha: sp.Expr) -> bool:
+    return bool(alpha.is_positive and (1 - alpha).is_positive)
+
+
+def skew_jensen(p: Dist, q: Dist, alpha: sp.Expr) -> tuple[sp.Expr, sp.Basic] | None:
+    """(J_F^α(θ_p : θ_q), the condition that α θ_p + (1 − α) θ_q lies in Θ), or ``None`` when
+    ``p`` and ``q`` share no decomposition. For 0 < α < 1 the condition always holds (Θ is
+    convex)."""
+    found = common_decomposition(p, q)
+    if found is None:
+        return None
+    dp, dq = found
+    t1, t2 = dp.theta(p), dq.theta(q)
+    if any(t.is_finite is False for t in (*t1, *t2)):
+        return None  # a degenerate member (Geometric(1): a point mass)
+    mixed = [alpha * a + (1 - alpha) * b for a, b in zip(t1, t2, strict=True)]
+    J = alpha * dp.F(p, t1) + (1 - alpha) * dp.F(p, t2) - dp.F(p, mixed)
+    cond = sp.true if _in_unit_interval(alpha) else dp.space(p, mixed)
+    return J, cond
+
+
+def log_skew_integral(p: Dist, q: Dist, alpha: sp.Expr) -> sp.Expr | None:
+    """log ∫ p**α q**(1−α) = −J_F^α(θ_p : θ_q) where α θ_p + (1 − α) θ_q ∈ Θ, +oo elsewhere."""
+    found = skew_jensen(p, q, alpha)
+    return None if found is None else where(found[1], -found[0])
+
+
+# --- the mechanism as rules (any distribution whose record has a decomposition) -----------------
+
+
+@POWER_INTEGRAL.register(Distribution, source=NIELSEN,
+                         conditions="alpha*theta + (alpha - 1)*c in the natural parameter space")
+def power_expfamily(d: Dist, alpha: sp.Expr) -> sp.Expr | None:
+    return log_power_integral(d, alpha)
+
+
+@SKEW_INTEGRAL.register(Distribution, Distribution, source=NIELSEN,
+                        conditions="alpha*theta_P + (1 - alpha)*theta_Q in the natural "
+                                   "parameter space")
+def skew_expfamily(p: Dist, q: Dist, alpha: sp.Expr) -> sp.Expr | None:
+    return log_skew_integral(p, q, alpha)
+
+
+# --- hand rules for log ∫ p**α where the mechanism cannot reach (not exponential families) ------
+
+
+def _lbeta(a: sp.Expr, b: sp.Expr) -> sp.Expr:
+    return loggamma(a) + loggamma(b) - loggamma(a + b)
+
+
+@POWER_INTEGRAL.register(C.UniformDistribution, source=GIL)
+def power_uniform(d: Dist, a: sp.Expr) -> sp.Expr:
+    return (1 - a) * log(d.right - d.left)
+
+
+@POWER_INTEGRAL.register(C.CauchyDistribution, source=HERE, conditions="alpha > 1/2")
+def power_cauchy(d: Dist, a: sp.Expr) -> sp.Expr:
+    # ∫ (1 + z**2)**(-a) dz = sqrt(pi) Γ(a - 1/2)/Γ(a)
+    g = d.gamma
+    value = -a * log(pi * g) + log(g) + log(pi) / 2 + loggamma(a - sp.S.Half) - loggamma(a)
+    return where(a > sp.S.Half, value)
+
+
+@POWER_INTEGRAL.register(C.StudentTDistribution, source=HERE,
+                         conditions="alpha*(nu + 1) > 1")
+def power_student_t(d: Dist, a: sp.Expr) -> sp.Expr:
+    nu = d.nu
+    value = (-a * (log(nu) / 2 + _lbeta(sp.S.Half, nu / 2)) + log(nu) / 2
+             + _lbeta(sp.S.Half, (a * (nu + 1) - 1) / 2))
+    return where(a * (nu + 1) > 1, value)
+
+
+@POWER_INTEGRAL.register(C.LogisticDistribution, source=HERE)
+def power_logistic(d: Dist, a: sp.Expr) -> sp.Expr:
+    return (1 - a) * log(d.s) + _lbeta(a, a)
+
+
+@POWER_INTEGRAL.register(C.TriangularDistribution, source=HERE)
+def power_triangular(d: Dist, a: sp.Expr) -> sp.Expr:
+    # each side rises linearly to the height 2/(b - a): ∫ = (2/(b - a))**a (b - a)/(a + 1)
+    width = d.b - d.a
+    return a * log(2 / width) + log(width) - log(a + 1)
+
+
+@POWER_INTEGRAL.register(C.PowerFunctionDistribution, source=HERE,
+                         conditions="alpha*(shape - 1) + 1 > 0")
+def power_power_function(d: Dist, a: sp.Expr) -> sp.Expr:
+    s, width = d.alpha, d.b - d.a
+    return where(a * (s - 1) + 1 > 0, a * log(s) + (1 - a) * log(width) - log(a * (s - 1) + 1))
+
+
+@POWER_INTEGRAL.register(C.ArcsinDistribution, source=HERE, conditions="alpha < 2")
+def power_arcsin(d: Dist, a: sp.Expr) -> sp.Expr:
+    u = 1 - a / 2
+    return where(a < 2, -a * log(pi) + (1 - a) * log(d.b - d.a) + _lbeta(u, u))
+
+
+@POWER_INTEGRAL.register(C.QuadraticUDistribution, source=HERE)
+def power_quadratic_u(d: Dist, a: sp.Expr) -> sp.Expr:
+    width = d.b - d.a
+    return a * log(12 / width**3) + log(2) + (2 * a + 1) * log(width / 2) - log(2 * a + 1)
+
+
+@POWER_INTEGRAL.register(C.KumaraswamyDistribution, source=HERE,
+                         conditions="(alpha*(a - 1) + 1)/a > 0 and alpha*(b - 1) + 1 > 0")
+def power_kumaraswamy(d: Dist, q: sp.Expr) -> sp.Expr:
+    a, b = d.a, d.b
+    u, v = (q * (a - 1) + 1) / a, q * (b - 1) + 1
+    return where(sp.And(u > 0, v > 0), q * log(a * b) - log(a) + _lbeta(u, v))
+
+
+@POWER_INTEGRAL.register(C.BetaPrimeDistribution, source=HERE,
+                         conditions="alpha*(a - 1) + 1 > 0 and alpha*(b + 1) > 1")
+def power_beta_prime(d: Dist, q: sp.Expr) -> sp.Expr:
+    a, b = d.alpha, d.beta
+    u, v = q * (a - 1) + 1, q * (b + 1) - 1
+    return where(sp.And(u > 0, v > 0), -q * _lbeta(a, b) + _lbeta(u, v))
+
+
+@POWER_INTEGRAL.register(C.LogLogisticDistribution, source=HERE,
+                         conditions="0 < (alpha*(beta - 1) + 1)/beta < 2*alpha")
+def power_log_logistic(d: Dist, q: sp.Expr) -> sp.Expr:
+    s, b = d.alpha, d.beta
+    m = (q * (b - 1) + 1) / b
+    return where(sp.And(m > 0, 2 * q - m > 0),
+                 (q - 1) * log(b) + (1 - q) * log(s) + _lbeta(m, 2 * q - m))
+
+
+@POWER_INTEGRAL.register(C.LomaxDistribution, source=HERE, conditions="alpha*(a + 1) > 1")
+def power_lomax(d: Dist, q: sp.Expr) -> sp.Expr:
+    a, lam = d.alpha, d.lamda
+    return where(q * (a + 1) > 1, q * log(a) + (1 - q) * log(lam) - log(q * (a + 1) - 1))
+
+
+# --- hand rules for log ∫ p**α q**(1−α) ----------------------------------------------------------
+
+
+@SKEW_INTEGRAL.register(C.UniformDistribution, C.UniformDistribution, source=GIL,
+                        conditions="+oo for alpha > 1 unless [a1, b1] lies in [a2, b2]")
+def skew_uniform(p: Dist, q: Dist, a: sp.Expr) -> sp.Expr:
+    l1, l2 = p.right - p.left, q.right - q.left
+    overlap = sp.Max(0, sp.Min(p.right, q.right) - sp.Max(p.left, q.left))
+    inside = sp.And(q.left <= p.left, p.right <= q.right)
+    value = where(overlap > 0, log(overlap) - a * log(l1) - (1 - a) * log(l2), -oo)
+    if (a - 1).is_nonpositive:
+        return value
+    return where(sp.Or(inside, a < 1), value)
+
+
+# --- total variation ½ ∫ |p − q| where it closes: densities that cross once, at x*, give
+# |F_P(x*) − F_Q(x*)| ------------------------------------------------------------------------------
+
+
+@TOTAL_VARIATION.register(C.NormalDistribution, C.NormalDistribution, source=HERE,
+                          conditions="equal standard deviations (else declines)")
+def tv_normal(p: Dist, q: Dist) -> sp.Expr | None:
+    if p.std != q.std:
+        return None
+    return sp.erf(sp.Abs(p.mean - q.mean) / (2 * sp.sqrt(2) * p.std))
+
+
+@TOTAL_VARIATION.register(C.ExponentialDistribution, C.ExponentialDistribution, source=HERE)
+def tv_exponential(p: Dist, q: Dist) -> sp.Expr:
+    a, b = p.rate, q.rate
+    cross = log(a / b) / (a - b)  # the densities cross once, at x*
+    return where(sp.Ne(a, b), sp.Abs(sp.exp(-a * cross) - sp.exp(-b * cross)), sp.S.Zero)
+
+
+@TOTAL_VARIATION.register(C.UniformDistribution, C.UniformDistribution, source=HERE)
+def tv_uniform(p: Dist, q: Dist) -> sp.Expr:
+    l1, l2 = p.right - p.left, q.right - q.left
+    overlap = sp.Max(0, sp.Min(p.right, q.right) - sp.Max(p.left, q.left))
+    return 1 - overlap / sp.Max(l1, l2)
+
+
+@TOTAL_VARIATION.register(D.PoissonDistribution, D.PoissonDistribution, source=HERE)
+def tv_poisson(p: Dist, q: Dist) -> sp.Expr:
+    # p_P/p_Q decreases in k when lambda_P < lambda_Q: the pmfs cross once, at
+    # k* = (lambda_Q - lambda_P)/log(lambda_Q/lambda_P); TV = |P(X <= n) - Q(Y <= n)|, n = floor k*
+    a, b = p.lamda, q.lamda
+    n = sp.floor((b - a) / log(b / a))
+    cdf = [sp.uppergamma(n + 1, lam) / sp.factorial(n) for lam in (a, b)]
+    return where(sp.Ne(a, b), sp.Abs(cdf[0] - cdf[1]), sp.S.Zero)
+
+
+# --- textbook form -------------------------------------------------------------------------------
+
+#: larger results are left as they are (factor and together are polynomial algebra)
+TEXTBOOK_OPS = 400
+
+
+def _split_log(arg: sp.Expr) -> sp.Expr:
+    """log(arg) for a positive ``arg`` as a sum of logarithms of its factors: a factor known
+    to be positive splits off (the rest is then positive too); a quotient N/D splits when N or
+    D is known positive (the other then is too)."""
+    if arg.is_positive is False or not arg.free_symbols:
+        return log(arg)
+    num, den = sp.fraction(sp.factor(sp.together(arg)))
+    if num.is_negative or den.is_negative:
+        num, den = -num, -den
+    if not (num.is_positive or den.is_positive):
+        return log(arg)
+    out = []
+    for part, sign in ((num, 1), (den, -1)):
+        known = [f for f in sp.Mul.make_args(part) if f.is_positive]
+        others = sp.Mul(*[f for f in sp.Mul.make_args(part) if not f.is_positive])
+        out.extend(sign * log(f) for f in known)
+        if others != 1:
+            out.append(sign * log(sp.expand(others)))
+    return sp.Add(*out)
+
+
+def as_powers(expr: sp.Expr) -> sp.Expr:
+    """exp(c log b + r) as b**c exp(r), everywhere in ``expr`` (exact: b**c is exp(c log b)).
+
+    >>> a, lam = sp.symbols("alpha lambda", positive=True)
+    >>> as_powers(sp.exp(a * sp.log(lam) - lam))
+    lambda**alpha*exp(-lambda)
+    """
+    def split(e: sp.exp) -> sp.Expr:
+        out, rest = [], []
+        for term in sp.Add.make_args(sp.expand(e.args[0])):
+            logs = [f for f in sp.Mul.make_args(term) if isinstance(f, sp.log)]
+            if len(logs) == 1:
+                out.append(logs[0].args[0] ** (term / logs[0]))
+            else:
+                rest.append(term)
+        return sp.Mul(*out) * sp.exp(sp.Add(*rest))
+
+    return expr.replace(lambda e: isinstance(e, sp.exp) and e.args[0].has(sp.log), split)
+
+
+def textbook_log(expr: sp.Expr) -> sp.Expr:
+    """An equal, shorter form of a sum of logarithms and rational terms (a log-normaliser
+    difference): the rational part over one denominator, logarithms grouped by their
+    (factored) coefficient and each group combined. Sound: only ``expand_log`` without
+    ``force`` (so only where the symbols' assumptions allow it).
+
+    >>> s, a = sp.symbols("sigma alpha", positive=True)
+    >>> textbook_log(-a * sp.log(2 * pi * s**2) / 2 + sp.log(2 * pi * s**2 / a) / 2)
+    (1 - alpha)*log(sigma) - (alpha - 1)*log(2*pi)/2 - log(alpha)/2
+    """
+    if isinstance(expr, sp.Piecewise):
+        return sp.Piecewise(*[(textbook_log(e), c) for e, c in expr.args])
+    if not isinstance(expr, sp.Expr) or expr.has(sp.Integral, sp.Sum) or sp.count_ops(
+            expr) > TEXTBOOK_OPS:
+        return expr
+    expr = expr.replace(lambda e: isinstance(e, sp.log), lambda e: _split_log(e.args[0]))
+    expanded = sp.expand(sp.expand_log(sp.expand(expr), force=False))
+    plain, logs = [], {}
+    for term in sp.Add.make_args(expanded):
+        found = [f for f in sp.Mul.make_args(term) if isinstance(f, sp.log)]
+        if len(found) == 1:
+            logs.setdefault(found[0], []).append(term / found[0])
+        else:
+            plain.append(term)
+    groups: dict[sp.Expr, list] = {}
+    for atom, coeffs in logs.items():
+        c = sp.factor(sp.Add(*coeffs))
+        if c != 0:
+            groups.setdefault(c, []).append(atom)
+    rest = as_powers(sp.Add(*plain))
+    if rest.free_symbols:
+        rest = min([rest, sp.factor(sp.together(rest)), sp.powsimp(rest)], key=sp.count_ops)
+    out = [rest]
+    for c, atoms in groups.items():
+        inner = sp.logcombine(sp.Add(*atoms), force=False)
+        out.append(c * inner)
+    return sp.Add(*out)
