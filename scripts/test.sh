@@ -18,4 +18,5 @@ fi
 
 python3 -m pip install --quiet --disable-pip-version-check -e ".[test]"
 python3 -m ruff check .
-python3 -m pytest "$@"
+# one worker per core (two on CI), a test file per worker at a time: module fixtures build once
+python3 -m pytest -n auto --dist loadfile "$@"

@@ -32,6 +32,11 @@ CASES = {
 }
 
 
+#: JAX and PyTorch start threads when imported; a process holding them must not fork (the
+#: bounded integration steps fork), so their tests run in a forked child of their own that exits
+#: with them (pytest-forked)
+OWN_PROCESS = pytest.mark.forked
+
 def _points(args, n=25, seed=7):
     rng = random.Random(seed)
     out = []
@@ -158,6 +163,7 @@ def test_numpy_source_runs_and_is_stable(tmp_path):
         assert abs(kl(m1, m2, s1, s2) - ref) <= 1e-12 * max(1.0, ref)
 
 
+@OWN_PROCESS
 def test_torch_source_matches_torch_nn_functional(tmp_path):
     torch = pytest.importorskip("torch", reason="PyTorch is not installed (optional backend)")
     import torch.nn.functional as F
@@ -177,6 +183,7 @@ def test_torch_source_matches_torch_nn_functional(tmp_path):
     assert torch.allclose(kl(m1, s1, m2, s2), want, rtol=1e-6, atol=1e-6)
 
 
+@OWN_PROCESS
 def test_jax_source_runs(tmp_path):
     jax = pytest.importorskip("jax", reason="JAX is not installed")
     jax.config.update("jax_enable_x64", True)
@@ -201,6 +208,7 @@ def _spd(rng, n):
     return a @ a.T + n * np.eye(n)
 
 
+@OWN_PROCESS
 @pytest.mark.parametrize("backend", ["numpy", "torch", "jax"])
 def test_matrix_kl_of_multivariate_normals(backend, tmp_path):
     lib = pytest.importorskip({"numpy": "numpy", "torch": "torch", "jax": "jax"}[backend])
@@ -262,6 +270,7 @@ def test_softplus_and_logaddexp_in_every_exporter():
             assert abs(g(v) - ref) <= mpmath.mpf(10) ** -28 * max(1, abs(ref))
 
 
+@OWN_PROCESS
 @pytest.mark.parametrize("backend", ["numpy", "torch", "jax"])
 def test_special_functions_of_the_catalog_export(backend, tmp_path):
     """Beta (as log-gamma), harmonic numbers (as digamma) and I0/I1 Bessel functions, in the
