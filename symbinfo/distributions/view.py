@@ -23,9 +23,15 @@ from sympy.stats.frv import SingleFiniteDistribution
 from sympy.stats.frv_types import DiscreteUniformDistribution
 from sympy.stats.rv import Distribution, RandomSymbol, random_symbols
 
-from ..errors import MismatchError, ResourceLimitError, UnsupportedInputError
+from ..errors import (
+    InvalidDistributionError,
+    MismatchError,
+    ResourceLimitError,
+    UnsupportedInputError,
+)
 from ..limits import current_limits
 from .continuous import true_support
+from .families import family_of
 from .joint import JointVariable, check_pmf
 
 
@@ -58,6 +64,8 @@ def kind_of(obj: object) -> Kind:
     >>> kind_of(Die("D", 6)), kind_of(Normal("N", 0, 1)), kind_of(sp.Symbol("X"))
     (<Kind.FINITE: 'finite'>, <Kind.CONTINUOUS: 'continuous'>, <Kind.ABSTRACT: 'abstract'>)
     """
+    if isinstance(obj, Distribution):
+        _check_arity(obj)
     if isinstance(obj, SingleFiniteDistribution) and obj.is_symbolic:
         return Kind.DISCRETE  # e.g. Binomial with a symbolic n: no table to enumerate
     if isinstance(obj, (JointVariable, SingleFiniteDistribution)):
@@ -91,6 +99,18 @@ def kind_of(obj: object) -> Kind:
         f"cannot read {obj!r} ({type(obj).__name__}) as a random variable or distribution; "
         "pass a sympy.stats random variable or distribution, or a symbinfo FiniteJointRV"
     )
+
+
+def _check_arity(dist: Distribution) -> None:
+    """A distribution built directly from its class with fewer arguments than the class declares
+    (``BinomialDistribution(n, p)``: no success/failure labels) breaks SymPy's own methods."""
+    params = family_of(dist).params
+    if params and len(dist.args) != len(params):
+        name = type(dist).__name__
+        raise InvalidDistributionError(
+            f"{name} takes {len(params)} arguments ({', '.join(params)}), not "
+            f"{len(dist.args)}: build it with sympy.stats' constructor "
+            f"({name.removesuffix('Distribution')}(...)), which fills in the rest")
 
 
 def common_kind(objs: Sequence[object]) -> Kind:

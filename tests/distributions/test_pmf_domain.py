@@ -154,3 +154,14 @@ def test_discrete_uniform_with_repeated_items_is_read_as_its_multiset():
         oracle = -(mpmath.mpf(2) / 3 * mpmath.log(mpmath.mpf(2) / 3)
                    + mpmath.mpf(1) / 3 * mpmath.log(mpmath.mpf(1) / 3))
         assert abs(mpmath.mpf(sp.N(h, 30)) - oracle) < mpmath.mpf(10) ** -28
+
+
+def test_a_distribution_built_with_too_few_arguments_is_refused_at_the_door():
+    # BinomialDistribution(n, p) lacks SymPy's success/failure labels and breaks its own .dict
+    from sympy.stats.frv_types import BinomialDistribution
+
+    half = sp.Rational(1, 2)
+    with pytest.raises(si.InvalidDistributionError, match="takes 4 arguments"):
+        si.kl_divergence(BinomialDistribution(3, half), BinomialDistribution(3, half))
+    with pytest.raises(si.InvalidDistributionError, match="Binomial"):
+        si.entropy(BinomialDistribution(3, half))
