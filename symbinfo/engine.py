@@ -256,7 +256,9 @@ def _parts(values) -> tuple[sp.Expr, loglinear.LogLinear] | None:
             rationals.append(q)
         elif q.is_number:
             return None
-        elif _positive_sum(q) or q.is_zero is not True:
+        elif _positive_sum(q):  # log(q) is already its own evaluation: skip log's sign search
+            symbolic.append(q * sp.log(q, evaluate=False))
+        elif q.is_zero is not True:
             symbolic.append(q * sp.log(q))
     numerators, d = loglinear.over_common_denominator(
         Fraction(int(q.p), int(q.q)) for q in rationals)

@@ -41,11 +41,33 @@ def _slack(p: sp.Expr) -> sp.Rational:
     return sp.Rational(2) ** (1 - min(precisions)) if precisions else sp.S.Zero
 
 
+def _positive_combination(p: object) -> sp.Rational | None:
+    """The constant term of ``p`` when ``p`` is a sum of nonnegative rationals and positive
+    symbols (times positive rationals), e.g. a marginal ``a + 3/200``; ``None`` otherwise. Such
+    an entry is nonnegative, and exceeds 1 for sure only when its constant does."""
+    constant = sp.S.Zero
+    for term in sp.Add.make_args(p):
+        if isinstance(term, sp.Rational):
+            if term < 0:
+                return None
+            constant += term
+            continue
+        coeff, rest = term.as_coeff_Mul()
+        if not (coeff > 0 and isinstance(rest, sp.Symbol) and rest.is_positive):
+            return None
+    return constant
+
+
 def _check_probability(outcome: object, p: sp.Expr, what: str) -> list[sp.Basic]:
     """Reject provably invalid entries; return the conditions that cannot be decided."""
     if isinstance(p, sp.Rational) and 0 <= p.p <= p.q:
         return []  # the common case, decided in integers (the denominator is positive)
     where = f"{what}: probability of outcome {outcome}"
+    constant = _positive_combination(p)
+    if constant is not None:  # nonnegative at a glance, without SymPy's sign search
+        if constant > 1:
+            raise InvalidDistributionError(f"{where} exceeds 1: {p}")
+        return []
     if not isinstance(p, sp.Expr) or p.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
         raise InvalidDistributionError(f"{where} is not a number: {p}")
     if p.is_extended_real is False:
