@@ -28,7 +28,7 @@ DPS = 30
 
 def _close(value, reference, digits=25):
     with mpmath.workdps(DPS):
-        got = mpmath.mpf(sp.N(value, DPS + 5))
+        got = mpmath.mpf(sp.N(value, digits + 5))
         ref = mpmath.mpf(reference)
         assert abs(got - ref) <= mpmath.mpf(10) ** (-digits) * max(1, abs(ref)), (value, reference)
 
