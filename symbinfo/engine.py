@@ -160,10 +160,11 @@ def entropy_combination(terms: Mapping[tuple, sp.Expr]) -> Evaluation:
     parts = {k: joint_entropy(k) for k in terms}
     value = sp.Add(*(c * parts[k].value for k, c in terms.items()))
     method = UNEVALUATED if any(p.method == UNEVALUATED for p in parts.values()) else COMBINED
-    if method != UNEVALUATED and len(terms) > 1:
-        value = _one_log(tidy(value))
-    return Evaluation(value if method == UNEVALUATED else tidy(value), method,
-                      parts=tuple(parts.values()))
+    if method != UNEVALUATED:
+        value = tidy(value)
+        if len(terms) > 1:  # _one_log keeps tidy's form unless one log is shorter
+            value = _one_log(value)
+    return Evaluation(value, method, parts=tuple(parts.values()))
 
 
 def _one_log(value: sp.Expr) -> sp.Expr:
