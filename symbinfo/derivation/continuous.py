@@ -141,8 +141,15 @@ def _textbook(expr: sp.Expr, clock: _Clock) -> sp.Expr:
 
 
 def _terms(log_expr: sp.Expr, y: sp.Symbol) -> dict[sp.Expr, sp.Expr]:
-    """log_expr as {x-dependent factor: coefficient}, after a sound expand_log."""
-    expanded = sp.expand(sp.expand_log(log_expr, force=False))
+    """log_expr as {x-dependent factor: coefficient}, after a sound expand_log.
+
+    The arguments of the logs expand_log could not split are kept as they are: multiplied out,
+    (x - 3)**3*(exp(1/(x - 3)) - 1) cancels to 0 near x = 3 in any working precision, and the
+    honest Integral built from it would not evaluate.
+    """
+    split = sp.expand_log(log_expr, force=False)
+    kept = {g: sp.Dummy() for g in split.atoms(sp.log)}
+    expanded = sp.expand(split.xreplace(kept)).xreplace({d: g for g, d in kept.items()})
     groups: dict[sp.Expr, sp.Expr] = {}
     for term in sp.Add.make_args(expanded):
         coeff, g = term.as_independent(y, as_Add=False)
