@@ -18,6 +18,8 @@ whenever the quadrature cannot vouch for the digits asked.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 import mpmath
 import sympy as sp
 from mpmath.libmp import prec_to_dps
@@ -50,6 +52,12 @@ class DefinitionSum(sp.Sum):
         if len(self.limits) != 1:
             return None
         k, a, b = self.limits[0]
+        if a is sp.S.NegativeInfinity and b is sp.oo:
+            # over all integers (Skellam): the sum from 0 up plus the mirrored one from 1 up
+            up = DefinitionSum(self.function, (k, 0, sp.oo))._numeric_value(prec)
+            down = DefinitionSum(self.function.xreplace({k: -k}), (k, 1, sp.oo))._numeric_value(
+                prec)
+            return None if up is None or down is None else (up + down).evalf(prec_to_dps(prec))
         if self.function.free_symbols - {k} or not (a.is_Integer and (b.is_Integer or b is sp.oo)):
             return None
         dps = prec_to_dps(prec)
@@ -98,9 +106,76 @@ def _up_to_the_peak(ctx: mpmath.ctx_mp.MPContext, term, start: int, stop: int | 
     return total, n
 
 
+#: |y| beyond which exp(y) is taken as 0 or +oo in quadrature integrands. Computing exp of an
+#: argument with a huge exponent (Gumbel's exp(-exp(-x)) far in a tail, where tanh-sinh samples
+#: |x| ~ 1e30, so y ~ -10**(4e29)) needs as many bits as that exponent: mpmath would not
+#: finish. Below the limit exp is exact (exp(1e30) is cheap); beyond it exp(y) is 0 to any
+#: precision that matters, or +oo, which only arises where the density is 0 anyway.
+EXP_LIMIT = 2**4096
+
+
+def tail_safe_exp(ctx: mpmath.ctx_mp.MPContext) -> Callable:
+    """``ctx.exp``, with 0 / +oo beyond :data:`EXP_LIMIT`."""
+    def exp(y: object) -> object:
+        if isinstance(y, ctx.mpf) and abs(y) > EXP_LIMIT:
+            return ctx.zero if y < 0 else ctx.inf
+        return ctx.exp(y)
+    return exp
+
+
+def kinks(x: sp.Symbol, exprs: Sequence[sp.Expr], ctx: mpmath.ctx_mp.MPContext) -> set:
+    """Where an integrand built from ``exprs`` is not smooth, so quadrature should split there:
+    zeros of the arguments of ``Abs``, the breakpoints of ``Piecewise`` conditions, and real
+    zeros (degree <= 2) of polynomial factors of the pieces and of log arguments."""
+    candidates = []
+    for expr in exprs:
+        candidates += [a.args[0] for a in expr.atoms(sp.Abs)]
+        candidates += [r.lhs - r.rhs for r in expr.atoms(sp.core.relational.Relational)]
+        pieces = [e for e, _ in expr.args] if isinstance(expr, sp.Piecewise) else [expr]
+        pieces += [g.args[0] for g in expr.atoms(sp.log)]
+        for piece in pieces:
+            for factor in sp.Mul.make_args(piece):
+                candidates.append(factor.base if factor.is_Pow else factor)
+    out = set()
+    for arg in candidates:
+        if not (arg.has(x) and arg.is_polynomial(x)) or sp.degree(arg, x) > 2:
+            continue
+        # exact roots (degree <= 2); Poly.nroots would set mpmath's global precision
+        for root in sp.roots(sp.Poly(arg, x)):
+            value = evalf(root, ctx.dps + 5)
+            if value.is_real:
+                out.add(ctx.convert(str(value)))
+    return out
+
+
+def quadrature(ctx: mpmath.ctx_mp.MPContext, f: Callable, lo: sp.Expr, hi: sp.Expr,
+               cuts: set) -> tuple[object, object]:
+    """(∫ f over (lo, hi), error estimate) by tanh-sinh in ``ctx``.
+
+    A finite end that is not exactly representable is moved inwards by a few ulps and ``f`` is
+    0 outside, so no node falls outside the support (Fréchet: exp(-1/(x - m)) just below m is
+    astronomically large). Splitting at 0 keeps tanh-sinh accurate on two-sided infinite
+    ranges, at 1 it separates a singular end at 0 from a long tail, and at ``cuts`` (kinks)
+    it keeps the integrand smooth on each piece.
+    """
+    a, b = (ctx.convert(evalf(v, ctx.dps)) if v.is_finite else
+            (ctx.inf if v is sp.oo else ctx.ninf) for v in (lo, hi))
+    nudge = ctx.mpf(2) ** (4 - ctx.prec)
+    a = a + abs(a) * nudge if ctx.isfinite(a) else a
+    b = b - abs(b) * nudge if ctx.isfinite(b) else b
+
+    def inside(t: mpmath.mpf) -> mpmath.mpf:
+        return ctx.zero if t <= a or t >= b else f(t)
+    points = sorted(c for c in {ctx.zero, ctx.one} | cuts if a < c < b)
+    value, error = ctx.quad(inside, [a, *points, b], error=True)
+    return +value, error
+
+
 class DefinitionIntegral(sp.Integral):
     """``Integral(f, (x, a, b))`` whose ``evalf`` is mpmath's quadrature of the compiled
-    integrand, checked by its error estimate (else SymPy's own evaluation).
+    integrand (:func:`quadrature`; where the integrand is 0·∞, as 0·log 0 where the density
+    vanishes, it is 0), checked by its error estimate, retried at twice the digits for an
+    endpoint singularity; else SymPy's own evaluation.
 
     >>> x = sp.Symbol("x", positive=True)
     >>> DefinitionIntegral(-sp.log(x) * sp.exp(-x), (x, 0, sp.oo)).evalf(20)  # Euler's gamma
@@ -118,18 +193,19 @@ class DefinitionIntegral(sp.Integral):
         if self.function.free_symbols - {x} or (a.free_symbols | b.free_symbols):
             return None
         dps = prec_to_dps(prec)
-        ctx = private_context(dps + 15)
-        try:
-            f = compiled([x], self.function, ctx)
-            ends = [ctx.convert(evalf(e, dps + 20)) if e.is_finite else
-                    (ctx.inf if e is sp.oo else ctx.ninf) for e in (a, b)]
-            if ctx.isinf(ends[0]) and ctx.isinf(ends[1]):
-                ends.insert(1, ctx.zero)  # split at 0: a kink there (|x|) sits on a node
-            value, error = ctx.quad(f, ends, error=True)
-        except (TypeError, ValueError, ZeroDivisionError, OverflowError, NameError):
-            return None
-        if not isinstance(value, ctx.mpf) or not ctx.isfinite(value):
-            return None  # complex, infinite or undefined: SymPy's own evaluation decides
-        if error > ctx.mpf(10) ** -(dps + 3) * max(ctx.one, abs(value)):
-            return None  # quadrature cannot vouch for the digits asked
-        return sp.Float._new(value._mpf_, prec)
+        for work in (dps + 15, 2 * dps + 15):
+            ctx = private_context(work)
+            try:
+                g = compiled([x], self.function, ctx, exp=tail_safe_exp(ctx))
+
+                def f(t: mpmath.mpf, g: Callable = g, ctx: mpmath.ctx_mp.MPContext = ctx):
+                    v = g(t)
+                    return ctx.zero if ctx.isnan(v) else v
+                value, error = quadrature(ctx, f, a, b, kinks(x, [self.function], ctx))
+            except (TypeError, ValueError, ZeroDivisionError, OverflowError, NameError):
+                return None
+            if not isinstance(value, ctx.mpf) or not ctx.isfinite(value):
+                return None  # complex, infinite or undefined: SymPy's own evaluation decides
+            if error <= ctx.mpf(10) ** -(dps + 3) * max(ctx.one, abs(value)):
+                return sp.Float._new(value._mpf_, prec)
+        return None  # quadrature cannot vouch for the digits asked

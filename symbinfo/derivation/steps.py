@@ -43,6 +43,7 @@ from sympy.core.symbol import Str
 from ..errors import ResourceLimitError, SymbinfoError
 from ..parsing.gate import to_sympy
 from ..precision import compiled, evalf, private_context
+from .honest import kinks, quadrature, tail_safe_exp
 
 #: significant digits every numeric check must agree to
 DIGITS = 30
@@ -126,75 +127,26 @@ class Expect(sp.Expr):
         if (self.pdf * self.body).free_symbols - {self.x}:
             raise DerivationError(f"{self} still has free symbols; substitute numbers first")
         ctx = private_context(dps)
-        exp = _tail_safe_exp(ctx)
+        exp = tail_safe_exp(ctx)
         density = compiled([self.x], self.pdf, ctx, exp=exp)
         body = compiled([self.x], self.body, ctx, exp=exp)
 
-        # sums include their ends; integrals get their ends from _quad
-        ends = {"lo": ctx.ninf, "hi": ctx.inf}
-
         def f(t: mpmath.mpf) -> mpmath.mpf:
-            # nodes rounded onto or past a support end lie outside the support: density 0 there
-            if t <= ends["lo"] or t >= ends["hi"]:
-                return ctx.zero
             # where the density vanishes the integrand is 0, as in 0·log 0 = 0
             weight = density(t)
             return weight * body(t) if weight != 0 else weight
         if self.discrete:
-            return ctx.nsum(f, list(self._ends(ctx)))
-        value, error = self._quad(f, ctx, ends)
+            ends = [ctx.convert(evalf(v, ctx.dps)) if v.is_finite else
+                    (ctx.inf if v is sp.oo else ctx.ninf) for v in (self.lo, self.hi)]
+            return ctx.nsum(f, ends)
+        cuts = kinks(self.x, [self.pdf, self.body], ctx)
+        value, error = quadrature(ctx, f, self.lo, self.hi, cuts)
         if error > ctx.mpf(10) ** (8 - dps) * max(1, abs(value)):
             # an endpoint singularity (x**(k/2 - 1) near 0, (1 - x)**(b - 1) near 1) limits
             # tanh-sinh by how close its nodes get to the end: twice the digits get closer
             ctx.dps = 2 * dps
-            value, error = self._quad(f, ctx, ends)
+            value, error = quadrature(ctx, f, self.lo, self.hi, cuts)
         return value
-
-    def _ends(self, ctx: mpmath.ctx_mp.MPContext) -> tuple:
-        return tuple(ctx.convert(evalf(v, ctx.dps)) if v.is_finite else
-                     (ctx.inf if v is sp.oo else ctx.ninf) for v in (self.lo, self.hi))
-
-    def _quad(self, f: Callable, ctx: mpmath.ctx_mp.MPContext, ends: dict) -> tuple:
-        lo, hi = self._ends(ctx)
-        # a support end that is not exactly representable is moved inwards by a few ulps,
-        # so no node falls outside the support (Frechet: exp(-1/(x - m)) for x just below m
-        # is astronomically large)
-        nudge = ctx.mpf(2) ** (4 - ctx.prec)
-        lo = lo + abs(lo) * nudge if ctx.isfinite(lo) else lo
-        hi = hi - abs(hi) * nudge if ctx.isfinite(hi) else hi
-        ends.update(lo=lo, hi=hi)
-        # splitting at 0 keeps tanh-sinh accurate on two-sided infinite ranges, at 1 it
-        # separates a singular end at 0 from a long tail, and at the kinks of |g(x)|
-        # (Laplace densities) it keeps the integrand smooth on each piece
-        cuts = {ctx.zero, ctx.one} | self._kinks(ctx)
-        cuts = sorted(c for c in cuts if lo < c < hi)
-        value, error = ctx.quad(f, [lo, *cuts, hi], error=True)
-        return +value, error
-
-    def _kinks(self, ctx: mpmath.ctx_mp.MPContext) -> set:
-        """Where the integrand is not smooth, so quadrature should split there: zeros of the
-        arguments of ``Abs``, the breakpoints of ``Piecewise`` conditions, and real zeros of
-        polynomial factors of the density (log p(x) is singular there)."""
-        x, expr = self.x, self.pdf * self.body
-        candidates = [a.args[0] for a in expr.atoms(sp.Abs)]
-        for rel in expr.atoms(sp.core.relational.Relational):
-            candidates.append(rel.lhs - rel.rhs)
-        pieces = [e for e, _ in self.pdf.args] if isinstance(self.pdf, sp.Piecewise) else [
-            self.pdf]
-        pieces += [g.args[0] for g in self.body.atoms(sp.log)]
-        for piece in pieces:
-            for factor in sp.Mul.make_args(piece):
-                candidates.append(factor.base if factor.is_Pow else factor)
-        out = set()
-        for arg in candidates:
-            if not (arg.has(x) and arg.is_polynomial(x)) or sp.degree(arg, x) > 2:
-                continue
-            # exact roots (degree <= 2); Poly.nroots would set mpmath's global precision
-            for root in sp.roots(sp.Poly(arg, x)):
-                value = evalf(root, ctx.dps + 5)
-                if value.is_real:
-                    out.add(ctx.convert(str(value)))
-        return out
 
     def _sympystr(self, printer) -> str:
         return f"E_{{{printer._print(self.x)}~{self.label}}}[{printer._print(self.body)}]"
@@ -278,23 +230,6 @@ class Named(sp.Expr):
 
     def _latex(self, printer) -> str:
         return self.args[2].name
-
-
-#: |y| beyond which exp(y) is taken as 0 or +oo in quadrature integrands. Computing exp of an
-#: argument with a huge exponent (Gumbel's exp(-exp(-x)) far in a tail, where tanh-sinh samples
-#: |x| ~ 1e30, so y ~ -10**(4e29)) needs as many bits as that exponent: mpmath would not
-#: finish. Below the limit exp is exact (exp(1e30) is cheap); beyond it exp(y) is 0 to any
-#: precision that matters, or +oo, which only arises where the density is 0 anyway.
-_EXP_LIMIT = 2**4096
-
-
-def _tail_safe_exp(ctx: mpmath.ctx_mp.MPContext) -> Callable:
-    """``ctx.exp``, with 0 / +oo beyond :data:`_EXP_LIMIT`."""
-    def exp(y: object) -> object:
-        if isinstance(y, ctx.mpf) and abs(y) > _EXP_LIMIT:
-            return ctx.zero if y < 0 else ctx.inf
-        return ctx.exp(y)
-    return exp
 
 
 def held_sum(terms: Sequence[sp.Expr]) -> sp.Expr:
