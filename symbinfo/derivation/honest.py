@@ -25,11 +25,33 @@ import sympy as sp
 from mpmath.libmp import prec_to_dps
 
 from ..precision import compiled, evalf, private_context
+from .budget import call_within
 
 #: terms summed one by one in a block before the stopping rule is asked again
 BLOCK = 256
 #: at most this many terms are summed directly; the rest goes to nsum
 MAX_DIRECT = 100_000
+
+
+def _sympy_within_budget(expr: sp.Expr, prec: int) -> sp.Expr | None:
+    """SymPy's own evaluation of ``expr`` (where mpmath could not vouch for the digits), within
+    the step budget; ``None`` (the expression stays unevaluated) when it runs over or does not
+    come back a number. Unbounded, it took minutes on a divergent integral (the log-Cauchy's
+    ∫ p**a) and came back with digits that meant nothing."""
+    if expr in _UNRESOLVED:
+        return None  # SymPy's evalf asks again at other precisions: no second budget
+    value = call_within(evalf, expr, prec_to_dps(prec))
+    # SymPy marks a value it could not resolve (a divergent integral's) by a tiny precision
+    if value is None or not value.is_Number or (value.is_Float and value._prec < prec - 8):
+        if len(_UNRESOLVED) > 256:
+            _UNRESOLVED.clear()
+        _UNRESOLVED.add(expr)
+        return None
+    return value
+
+
+#: expressions SymPy could not evaluate within budget
+_UNRESOLVED: set[sp.Expr] = set()
 
 
 class DefinitionSum(sp.Sum):
@@ -46,7 +68,7 @@ class DefinitionSum(sp.Sum):
 
     def _eval_evalf(self, prec: int) -> sp.Expr | None:
         found = self._numeric_value(prec)
-        return found if found is not None else evalf(sp.Sum(*self.args), prec_to_dps(prec))
+        return found if found is not None else _sympy_within_budget(sp.Sum(*self.args), prec)
 
     def _numeric_value(self, prec: int) -> sp.Float | None:
         if len(self.limits) != 1:
@@ -184,7 +206,8 @@ class DefinitionIntegral(sp.Integral):
 
     def _eval_evalf(self, prec: int) -> sp.Expr | None:
         found = self._numeric_value(prec)
-        return found if found is not None else evalf(sp.Integral(*self.args), prec_to_dps(prec))
+        return found if found is not None else _sympy_within_budget(sp.Integral(*self.args),
+                                                                    prec)
 
     def _numeric_value(self, prec: int) -> sp.Float | None:
         if len(self.limits) != 1 or len(self.limits[0]) != 3:
