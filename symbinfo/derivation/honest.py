@@ -54,6 +54,24 @@ def _sympy_within_budget(expr: sp.Expr, prec: int) -> sp.Expr | None:
 _UNRESOLVED: set[sp.Expr] = set()
 
 
+def compiled_once(x: sp.Symbol, expr: sp.Expr, ctx: mpmath.ctx_mp.MPContext,
+                  **overrides: Callable) -> Callable:
+    """``compiled([x], expr, ctx)`` with the constant subexpressions (zeta(5/2), gamma(7/3)...)
+    evaluated once, not at every node or term (Zeta's Rényi sum: 46 s → under 1 s)."""
+    constants: dict[sp.Expr, sp.Dummy] = {}
+
+    def visit(e: sp.Basic) -> None:
+        if not e.has(x) and e.is_number and not e.is_Atom:
+            constants.setdefault(e, sp.Dummy())
+            return
+        for arg in e.args:
+            visit(arg)
+    visit(expr)
+    body = compiled([x, *constants.values()], expr.xreplace(constants), ctx, **overrides)
+    values = [compiled([], c, ctx, **overrides)() for c in constants]
+    return lambda t: body(t, *values)
+
+
 class DefinitionSum(sp.Sum):
     """``Sum(term, (k, a, b))`` whose ``evalf`` is reliable where the mass is far from ``a``.
 
@@ -85,7 +103,7 @@ class DefinitionSum(sp.Sum):
         dps = prec_to_dps(prec)
         ctx = private_context(dps + 10)
         try:
-            term = compiled([k], self.function, ctx)
+            term = compiled_once(k, self.function, ctx)
             bulk, n = _up_to_the_peak(ctx, term, int(a), None if b is sp.oo else int(b))
         except (TypeError, ValueError, ZeroDivisionError, OverflowError, NameError):
             return None
@@ -95,20 +113,42 @@ class DefinitionSum(sp.Sum):
             return sp.Float._new(bulk._mpf_, prec)
         # past the peak the terms decrease: a geometric tail (ratio of terms below 1) is
         # summed fast by extrapolation; an algebraic one (ratio tending to 1, Zeta's) by
-        # SymPy's Euler-Maclaurin summation, right where extrapolation stalls
+        # Euler-Maclaurin from far out, right where extrapolation stalls (mpmath's default
+        # Richardson/Shanks gave YuleSimon's Σ B(k, 2.7)**0.7 wrong in the third digit)
         try:
             far = n + BLOCK
             ratio = abs(ctx.convert(term(far + 1)) / ctx.convert(term(far)))
             if not ratio < 0.99:
-                tail = evalf(sp.Sum(self.function, (k, n, b)), dps + 10)
-                return (sp.Float._new(bulk._mpf_, prec) + tail).evalf(dps) if tail.is_Number \
-                    else None
-            tail = ctx.nsum(term, [n, ctx.inf if b is sp.oo else int(b)])
+                if b is not sp.oo:
+                    return None
+                start = max(n, EULER_MACLAURIN_START)
+                bulk += ctx.fsum(ctx.convert(term(j)) for j in range(n, start))
+                tail = _euler_maclaurin_tail(ctx, term, start)
+            else:
+                tail = ctx.nsum(term, [n, ctx.inf if b is sp.oo else int(b)])
         except (TypeError, ValueError, ZeroDivisionError, OverflowError,
                 mpmath.libmp.NoConvergence):
             return None
         total = bulk + tail
         return sp.Float._new(total._mpf_, prec) if isinstance(total, ctx.mpf) else None
+
+
+#: where an algebraic tail is handed to Euler-Maclaurin: each correction term there gains
+#: about six digits (f^(2j-1)(N) ~ N**(1 - 2j) f(N))
+EULER_MACLAURIN_START = 1000
+#: correction terms used; enough for 40 digits from N = 1000
+EULER_MACLAURIN_TERMS = 8
+
+
+def _euler_maclaurin_tail(ctx: mpmath.ctx_mp.MPContext, term: Callable, start: int) -> object:
+    """Σ_{k >= start} term(k) = ∫_start^∞ term + term(start)/2
+    − Σ_j B_2j/(2j)! term^(2j−1)(start) (Euler-Maclaurin; the term must be smooth and
+    defined between the integers)."""
+    total = ctx.quad(term, [start, 2 * start, 10 * start, ctx.inf]) + term(start) / 2
+    for j in range(1, EULER_MACLAURIN_TERMS + 1):
+        total -= (ctx.bernoulli(2 * j) / ctx.factorial(2 * j)
+                  * ctx.diff(term, start, 2 * j - 1))
+    return total
 
 
 def _up_to_the_peak(ctx: mpmath.ctx_mp.MPContext, term, start: int, stop: int | None
@@ -219,7 +259,7 @@ class DefinitionIntegral(sp.Integral):
         for work in (dps + 15, 2 * dps + 15):
             ctx = private_context(work)
             try:
-                g = compiled([x], self.function, ctx, exp=tail_safe_exp(ctx))
+                g = compiled_once(x, self.function, ctx, exp=tail_safe_exp(ctx))
 
                 def f(t: mpmath.mpf, g: Callable = g, ctx: mpmath.ctx_mp.MPContext = ctx):
                     v = g(t)

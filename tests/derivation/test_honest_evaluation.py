@@ -11,7 +11,7 @@ import time
 import mpmath
 import pytest
 import sympy as sp
-from sympy.stats import Davis, Gompertz, Skellam, Trapezoidal
+from sympy.stats import Davis, Gompertz, Skellam, Trapezoidal, Zeta
 
 import symbinfo as si
 
@@ -94,3 +94,16 @@ def test_davis_entropy_keeps_its_factored_log(point):
         shannon = mpmath.quad(lambda t: -pdf(t) * mpmath.log(pdf(t)),
                               [M, M + B / 100, M + B, M + 10 * B, mpmath.inf])
         _agree(si.entropy(x), shannon)
+
+
+@pytest.mark.parametrize("alpha", [R(7, 10), R(3, 2)])
+def test_algebraic_tail_by_euler_maclaurin(alpha):
+    """Zeta(s): Σ p**a = zeta(a s)/zeta(s)**a, against the honest Sum, whose terms decay like
+    k**(-a s) (extrapolation stalls; the tail goes to Euler-Maclaurin)."""
+    s = R(5, 2)
+    with mpmath.workdps(45):
+        S, a = mpmath.mpf(5) / 2, mpmath.mpf(alpha.p) / alpha.q
+        reference = mpmath.log(mpmath.zeta(a * S) / mpmath.zeta(S) ** a) / (1 - a)
+        value = si.renyi_entropy(Zeta("Z", s), alpha)
+        assert value.has(sp.Sum)
+        _agree(value, reference)
