@@ -94,7 +94,24 @@ def _expect_log(f: sp.Expr, y: sp.Symbol, limits: tuple, clock: _Clock) -> sp.Ex
 def _expectation(
     view: UnivariateView, f: sp.Expr, g: sp.Expr, y: sp.Symbol, limits: tuple, clock: _Clock
 ) -> sp.Expr | None:
-    """E[g(Y)] under the density f(y), or ``None`` when it cannot be closed in time."""
+    """E[g(Y)] under the density f(y), or ``None`` when it cannot be closed in time.
+
+    A value with I in it is not taken: the expectation of a real g is real, and SymPy's
+    Meijer-G results can carry a branch's I*pi (the shifted Gompertz mean at η = 13/5 came back
+    with +I*pi beside -Ei(-13/5), and with log(-eta) at a symbolic η > 0).
+    """
+    value = _expectation_any(view, f, g, y, limits, clock)
+    if value is None:
+        return None
+    if (value.has(sp.I) and sp.expand(value).has(sp.I)) or any(
+            log.args[0].is_negative for log in value.atoms(sp.log)):
+        return None  # log(-eta) is log(eta) + I*pi
+    return value
+
+
+def _expectation_any(
+    view: UnivariateView, f: sp.Expr, g: sp.Expr, y: sp.Symbol, limits: tuple, clock: _Clock
+) -> sp.Expr | None:
     if not g.has(y):
         return g
     if _beyond_integration(g, y):

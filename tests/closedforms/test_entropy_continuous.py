@@ -245,3 +245,17 @@ def test_public_entropy_uses_the_rules() -> None:
     assert sp.count_ops(h) <= sp.count_ops(sp.log(sigma) + sp.log(2 * sp.pi * sp.E) / 2)
     assert si.entropy(Exponential("T", lam)) == 1 - sp.log(lam)
     assert isinstance(si.entropy(Poisson("N", lam)), sp.Sum)
+
+
+def test_engine_takes_no_complex_branch_for_a_real_expectation() -> None:
+    """SymPy's Meijer-G mean of the shifted Gompertz carries log(-eta) (= log(eta) + I*pi) at a
+    symbolic eta > 0, and +I*pi beside Ei(-13/5) at a number: the engine refuses such terms and
+    keeps them in the honest Integral, which evaluates to the stored quadrature."""
+    b, eta = sp.symbols("b eta", positive=True)
+    h = differential_entropy(crv.ShiftedGompertzDistribution(b, eta))
+    assert not h.has(sp.I) and not any(g.args[0].is_negative for g in h.atoms(sp.log)), h
+    row = REFERENCES["ShiftedGompertzDistribution"][0]
+    point = {sp.Symbol(k, positive=True): v for k, v in _point(row).items()}
+    with mpmath.workdps(35):
+        value = mpmath.mpf(sp.N(h.xreplace(point), 30))
+        assert _rel(value, mpmath.mpf(row["value"])) < mpmath.mpf("1e-25")

@@ -46,17 +46,18 @@ def _families():
                  for k, v in rows[0]["params"].items()}
         dist = cls(*(point.get(n, sp.false) for n in cls._argnames))
         hit = ENTROPY.apply(dist)
-        if hit is None or hit[0].has(sp.Integral, sp.Sum):
-            continue
-        out.append(pytest.param(dist, rows[0]["value"], id=name))
+        honest = hit is None or hit[0].has(sp.Integral, sp.Sum)
+        out.append(pytest.param(dist, rows[0]["value"], honest, id=name))
     return out
 
 
-@pytest.mark.parametrize("dist, reference", _families())
-def test_affine_entropy_walks_the_catalog(dist, reference):
-    # h(aX + b) = h(X) + log|a| (Cover & Thomas Thm 8.6.4), against the stored quadrature of h(X)
+@pytest.mark.parametrize("dist, reference, honest", _families())
+def test_affine_entropy_walks_the_catalog(dist, reference, honest):
+    # h(aX + b) = h(X) + log|a| (Cover & Thomas Thm 8.6.4), against the stored quadrature of h(X);
+    # a family whose entropy is an honest integral gets one map (its integral by quadrature)
     X = _rv(dist)
-    for a, b in ((sp.Integer(2), sp.Integer(0)), (sp.Rational(-3, 2), sp.Rational(7, 3))):
+    maps = ((sp.Integer(2), sp.Integer(0)), (sp.Rational(-3, 2), sp.Rational(7, 3)))
+    for a, b in maps[:1] if honest else maps:
         h = si.entropy(a * X + b)
         assert not h.has(si.Entropy)
         _close(h - sp.log(abs(a)), reference)
