@@ -107,3 +107,20 @@ def test_algebraic_tail_by_euler_maclaurin(alpha):
         value = si.renyi_entropy(Zeta("Z", s), alpha)
         assert value.has(sp.Sum)
         _agree(value, reference)
+
+
+def test_density_written_as_a_series_is_summed_at_each_node():
+    """The noncentral Beta density is SymPy's Poisson mixture of Beta densities (a Sum inside
+    the Integral); quadrature sums it by mpmath at each node instead of leaving the Integral
+    unevaluated."""
+    from sympy.stats import BetaNoncentral
+    x = BetaNoncentral("B", 2, 3, R(3, 2))
+    with mpmath.workdps(45):
+        lam = mpmath.mpf(3) / 2
+
+        def pdf(t):
+            return mpmath.nsum(lambda k: mpmath.exp(-lam / 2) * (lam / 2) ** k
+                               / mpmath.factorial(k) * t ** (1 + k) * (1 - t) ** 2
+                               / mpmath.beta(2 + k, 3), [0, mpmath.inf])
+        shannon = mpmath.quad(lambda t: -pdf(t) * mpmath.log(pdf(t)), [0, 1])
+        _agree(si.entropy(x), shannon)
