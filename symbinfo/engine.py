@@ -31,6 +31,7 @@ from .closedforms.registry import hiding_huge_numbers
 from .closedforms.transformed import entropy_pushforward, pullback
 from .derivation import continuous, finite, loglinear
 from .derivation.budget import call_within
+from .derivation.honest import settle
 from .derivation.simplify import tidy
 from .distributions.continuous import pdf_of, read_univariate
 from .distributions.joint import JointTable, JointVariable
@@ -570,7 +571,7 @@ def _definition(discrete: bool, integrand: sp.Expr, x: sp.Symbol, lo: sp.Expr,
                 hi: sp.Expr) -> sp.Expr:
     if discrete:
         return continuous.DefinitionSum(integrand, (x, lo, hi))
-    return sp.Integral(integrand, (x, lo, hi))
+    return settle(continuous.DefinitionIntegral(integrand, (x, lo, hi)))
 
 
 def pair_definition(dp: Distribution, dq: Distribution,
@@ -589,8 +590,9 @@ def pair_definition(dp: Distribution, dq: Distribution,
 
 def _log(definition: sp.Expr) -> sp.Expr:
     """log of an honest Integral/Sum, unevaluated: SymPy's log would ask whether its argument
-    is positive, and a Sum answers by evaluating itself."""
-    return sp.log(definition, evaluate=False)
+    is positive, and a Sum answers by evaluating itself. A divergent one (settled to oo) is
+    oo."""
+    return definition if definition is sp.oo else sp.log(definition, evaluate=False)
 
 
 def _singular(p: sp.Basic, q: sp.Basic) -> bool:

@@ -32,7 +32,7 @@ from ..limits import current_limits
 from ..parsing.gate import to_sympy
 from .budget import WorkClock as _Clock
 from .budget import call_within, integrate_within
-from .honest import DefinitionIntegral, DefinitionSum
+from .honest import DefinitionIntegral, DefinitionSum, settle
 from .simplify import tidy
 
 
@@ -186,8 +186,9 @@ def _honest_fallback(view: UnivariateView, integrand: Callable[[sp.Expr], sp.Exp
         return DefinitionSum(integrand(view.density), (x, lo, hi))
     pieces = view.pieces(x) if view.density.has(sp.Sum) else None
     if pieces:
-        return sp.Add(*(DefinitionIntegral(integrand(f), (x, a, b)) for f, a, b in pieces))
-    return DefinitionIntegral(integrand(view.density), (x, lo, hi))
+        return settle(sp.Add(*(DefinitionIntegral(integrand(f), (x, a, b))
+                               for f, a, b in pieces)))
+    return settle(DefinitionIntegral(integrand(view.density), (x, lo, hi)))
 
 
 def _budget(budget: float | None) -> float:

@@ -124,3 +124,20 @@ def test_density_written_as_a_series_is_summed_at_each_node():
                                / mpmath.beta(2 + k, 3), [0, mpmath.inf])
         shannon = mpmath.quad(lambda t: -pdf(t) * mpmath.log(pdf(t)), [0, 1])
         _agree(si.entropy(x), shannon)
+
+
+def test_divergent_definitions_are_infinities_with_their_sign():
+    """The log-Cauchy density is ~1/(x log(x)**2) at both ends, so ∫ p**a diverges for every
+    a != 1 (at +oo for a < 1, at 0 for a > 1): Rényi is +oo below order 1 and -oo above,
+    Tsallis of order 3/2 is (1 - oo)/(1/2) = -oo. Quadrature alone returned finite numbers."""
+    from sympy.stats import LogCauchy
+    x = LogCauchy("L", R(1, 2), R(3, 2))
+    assert si.renyi_entropy(x, R(7, 10)) == sp.oo
+    assert si.renyi_entropy(x, 2) == -sp.oo
+    assert si.tsallis_entropy(x, R(3, 2)) == -sp.oo
+    # and a convergent integral with an integrable singularity is not taken for divergent
+    t = sp.Symbol("t", positive=True)
+    from symbinfo.derivation.honest import DefinitionIntegral
+    assert DefinitionIntegral(t ** R(-1, 2) * sp.exp(-t), (t, 0, sp.oo)).divergence() is None
+    assert DefinitionIntegral(1 / (t * sp.log(t) ** 2), (t, 0, R(1, 2))).divergence() is None
+    assert DefinitionIntegral(-sp.log(t) / (1 + t**2), (t, 0, sp.oo)).divergence() is None
