@@ -37,7 +37,7 @@ from __future__ import annotations
 import sympy as sp
 import sympy.stats.crv_types as C
 import sympy.stats.drv_types as D
-from sympy import log, loggamma, oo, pi
+from sympy import log, loggamma, oo, pi, sqrt
 from sympy.stats.rv import Distribution
 
 from ..distributions.families import ExpFamily, family_of
@@ -245,6 +245,125 @@ def power_log_logistic(d: Dist, q: sp.Expr) -> sp.Expr:
 def power_lomax(d: Dist, q: sp.Expr) -> sp.Expr:
     a, lam = d.alpha, d.lamda
     return where(q * (a + 1) > 1, q * log(a) + (1 - q) * log(lam) - log(q * (a + 1) - 1))
+
+
+@POWER_INTEGRAL.register(C.ExponentialPowerDistribution, source=HERE)
+def power_exponential_power(d: Dist, q: sp.Expr) -> sp.Expr:
+    # ∫ exp(-q |z/alpha|**beta) dz = 2 alpha Γ(1/beta) / (beta q**(1/beta))
+    return (1 - q) * log(2 * d.alpha * sp.gamma(1 / d.beta) / d.beta) - log(q) / d.beta
+
+
+@POWER_INTEGRAL.register(C.ReciprocalDistribution, source=HERE)
+def power_reciprocal(d: Dist, q: sp.Expr) -> sp.Expr:
+    # ∫_a^b x**(-q) dx / log(b/a)**q; the order 1 is the Shannon limit, taken elsewhere
+    a, r = d.a, d.b / d.a
+    return (1 - q) * log(a) - q * log(log(r)) + log((r ** (1 - q) - 1) / (1 - q))
+
+
+@POWER_INTEGRAL.register(C.BoundedParetoDistribution, source=HERE)
+def power_bounded_pareto(d: Dist, q: sp.Expr) -> sp.Expr:
+    # c**q ∫_L^H x**(-q(alpha + 1)) dx, c = alpha L**alpha / (1 - (L/H)**alpha)
+    s, lo, hi = d.alpha, d.left, d.right
+    e = 1 - q * (s + 1)
+    head = q * log(s * lo**s / (1 - (lo / hi) ** s))
+    return where(sp.Ne(e, 0), head + log((hi**e - lo**e) / e), head + log(log(hi / lo)))
+
+
+@POWER_INTEGRAL.register(C.WignerSemicircleDistribution, source=HERE)
+def power_wigner(d: Dist, q: sp.Expr) -> sp.Expr:
+    # ∫_{-R}^{R} (R**2 - x**2)**(q/2) dx = R**(q + 1) B(1/2, q/2 + 1)
+    R = d.R
+    return q * log(2 / (pi * R**2)) + (q + 1) * log(R) + _lbeta(sp.S.Half, q / 2 + 1)
+
+
+@POWER_INTEGRAL.register(C.FDistributionDistribution, source=HERE,
+                         conditions="alpha*(d1/2 - 1) + 1 > 0 and alpha*(d2/2 + 1) > 1")
+def power_f(d: Dist, q: sp.Expr) -> sp.Expr:
+    # X = (d2/d1) Y with Y ~ BetaPrime(d1/2, d2/2)
+    a, b = d.d1 / 2, d.d2 / 2
+    u, v = q * (a - 1) + 1, q * (b + 1) - 1
+    return where(sp.And(u > 0, v > 0),
+                 (1 - q) * log(d.d2 / d.d1) - q * _lbeta(a, b) + _lbeta(u, v))
+
+
+@POWER_INTEGRAL.register(C.DagumDistribution, source=HERE,
+                         conditions="0 < (alpha*(a*p - 1) + 1)/a < alpha*(p + 1)")
+def power_dagum(d: Dist, q: sp.Expr) -> sp.Expr:
+    # t = (x/b)**a: (a p)**q b**(1 - q) / a * B(m, q(p + 1) - m), m = (q(a p - 1) + 1)/a
+    p, a, b = d.p, d.a, d.b
+    m = (q * (a * p - 1) + 1) / a
+    n = q * (p + 1) - m
+    return where(sp.And(m > 0, n > 0), q * log(a * p) + (1 - q) * log(b) - log(a) + _lbeta(m, n))
+
+
+@POWER_INTEGRAL.register(C.MoyalDistribution, source=HERE)
+def power_moyal(d: Dist, q: sp.Expr) -> sp.Expr:
+    # u = exp(-z): ∫ exp(-q (z + e**(-z))/2) dz = Γ(q/2) (q/2)**(-q/2)
+    s = d.sigma
+    return (-q * log(sqrt(2 * pi) * s) + log(s) + loggamma(q / 2) - q / 2 * log(q / 2))
+
+
+@POWER_INTEGRAL.register(C.FisherZDistribution, source=HERE)
+def power_fisher_z(d: Dist, q: sp.Expr) -> sp.Expr:
+    # y = e**(2z) ~ F(d1, d2): 2**(q - 1) B(a, b)**(-q) B(q a, q b), a = d1/2, b = d2/2
+    a, b = d.d1 / 2, d.d2 / 2
+    return (q - 1) * log(2) - q * _lbeta(a, b) + _lbeta(q * a, q * b)
+
+
+@POWER_INTEGRAL.register(C.TrapezoidalDistribution, source=HERE)
+def power_trapezoidal(d: Dist, q: sp.Expr) -> sp.Expr:
+    # height h = 2/(d + c - a - b) on [b, c]; each linear side adds h**q width/(q + 1)
+    a, b, c, e = d.a, d.b, d.c, d.d
+    h = 2 / (e + c - a - b)
+    return q * log(h) + log((b - a + e - c) / (q + 1) + c - b)
+
+
+@POWER_INTEGRAL.register(C.GompertzDistribution, source=HERE)
+def power_gompertz(d: Dist, q: sp.Expr) -> sp.Expr:
+    # u = e**(b x): b**(q - 1) eta**q e**(q eta) ∫_1^oo u**(q - 1) e**(-q eta u) du
+    b, eta = d.b, d.eta
+    return (q - 1) * log(b) + q * eta - q * log(q) + log(sp.uppergamma(q, q * eta))
+
+
+@POWER_INTEGRAL.register(C.RaisedCosineDistribution, source=HERE)
+def power_raised_cosine(d: Dist, q: sp.Expr) -> sp.Expr:
+    # 1 + cos t = 2 cos(t/2)**2: ∫ = s**(1 - q) (2/sqrt(pi)) Γ(q + 1/2)/Γ(q + 1)
+    return ((1 - q) * log(d.s) + log(2) - log(pi) / 2 + loggamma(q + sp.S.Half)
+            - loggamma(q + 1))
+
+
+@POWER_INTEGRAL.register(C.LogCauchyDistribution, source=HERE,
+                         conditions="+oo for every order but 1")
+def power_log_cauchy(d: Dist, q: sp.Expr) -> sp.Expr:
+    # p ~ sigma/(pi x log(x)**2) at 0 and at oo: ∫ p**q diverges at 0 for q > 1 and at oo
+    # for q < 1
+    return where(sp.Ne(q, 1), oo, sp.S.Zero)
+
+
+@POWER_INTEGRAL.register(D.GeometricDistribution, source=HERE,
+                         conditions="the point mass p = 1 only (else the log-normaliser)")
+def power_geometric_point_mass(d: Dist, q: sp.Expr) -> sp.Expr | None:
+    return sp.S.Zero if d.p == 1 else None
+
+
+@POWER_INTEGRAL.register(D.LogarithmicDistribution, source=HERE)
+def power_logarithmic(d: Dist, q: sp.Expr) -> sp.Expr:
+    # Σ p**(q k)/k**q = Li_q(p**q)
+    p = d.p
+    return -q * log(-log(1 - p)) + log(sp.polylog(q, p**q))
+
+
+@POWER_INTEGRAL.register(D.ZetaDistribution, source=HERE, conditions="alpha*s > 1")
+def power_zeta(d: Dist, q: sp.Expr) -> sp.Expr:
+    s = d.s
+    return where(q * s > 1, log(sp.zeta(q * s)) - q * log(sp.zeta(s)))
+
+
+@POWER_INTEGRAL.register(D.FlorySchulzDistribution, source=HERE)
+def power_flory_schulz(d: Dist, q: sp.Expr) -> sp.Expr:
+    # Σ a**(2q) k**q (1 - a)**(q(k - 1)) = a**(2q) (1 - a)**(-q) Li_{-q}((1 - a)**q)
+    a = d.a
+    return 2 * q * log(a) - q * log(1 - a) + log(sp.polylog(-q, (1 - a) ** q))
 
 
 # --- hand rules for log ∫ p**α q**(1−α) ----------------------------------------------------------
