@@ -40,6 +40,7 @@ import sympy.stats.drv_types as D
 from sympy import log, loggamma, oo, pi, sqrt
 from sympy.stats.rv import Distribution
 
+from ..distributions.continuous import read_univariate
 from ..distributions.families import ExpFamily, family_of
 from . import POWER_INTEGRAL, SKEW_INTEGRAL, TOTAL_VARIATION
 
@@ -415,6 +416,38 @@ def tv_poisson(p: Dist, q: Dist) -> sp.Expr:
     n = sp.floor((b - a) / log(b / a))
     cdf = [sp.uppergamma(n + 1, lam) / sp.factorial(n) for lam in (a, b)]
     return where(sp.Ne(a, b), sp.Abs(cdf[0] - cdf[1]), sp.S.Zero)
+
+
+# --- min-entropy: −log sup p, from the mode the family record gives --------------------------
+
+
+def log_sup_density(d: Dist) -> sp.Expr | None:
+    """log sup p (log max of a pmf) from the record's ``mode``: +oo where the density is
+    unbounded; ``None`` when the record knows no mode. The min-entropy (Rényi entropy of
+    order oo) is its negative (Rényi 1961).
+
+    >>> from sympy.stats.crv_types import GammaDistribution
+    >>> k, th = sp.symbols("k theta", positive=True)
+    >>> log_sup_density(GammaDistribution(2, th))
+    -log(theta) - 1
+    >>> log_sup_density(GammaDistribution(sp.S.Half, th))
+    oo
+    """
+    record = family_of(d)
+    found = None if record.mode is None else record.mode(d)
+    if found is None:
+        return None
+    if found.finite is sp.false:
+        return oo
+    view = read_univariate(d)
+    x = sp.Dummy("x", positive=True) if view.bounds[0].is_nonnegative else sp.Dummy("x",
+                                                                                     real=True)
+    # x**c/x merged into x**(c - 1), so an end-point mode (F(2, d2) at 0) reads 0**0 = 1
+    density = sp.powsimp(sp.expand_power_base(view.density_at(x)), combine="exp")
+    value = density.subs(x, found.value)
+    if value.has(sp.nan, sp.zoo):
+        return None
+    return where(found.finite, sp.expand_log(log(value), force=False))
 
 
 # --- textbook form -------------------------------------------------------------------------------
