@@ -193,3 +193,86 @@ def test_log_cauchy_power_integral_diverges_for_every_order_but_one():
 def test_point_mass_geometric():
     assert engine.renyi_entropy(D.GeometricDistribution(1), sp.Rational(7, 10)).value == 0
     assert engine.renyi_entropy(D.GeometricDistribution(1), sp.oo).value == 0
+
+
+# --- pairs outside the log-normaliser mechanism -------------------------------------------------
+
+
+def test_laplace_rule_agrees_with_the_mechanism_at_equal_locations():
+    """The three-piece integral at Δ = 0 is the skew Jensen divergence of the Laplace record
+    (location fixed), symbolically."""
+    from symbinfo.closedforms.generalised import _laplace_log_skew, log_skew_integral
+
+    mu = sp.Symbol("mu", real=True)
+    b1, b2, a = sp.symbols("b1 b2 alpha", positive=True)
+    p, q = C.LaplaceDistribution(mu, b1), C.LaplaceDistribution(mu, b2)
+    rule = _laplace_log_skew(p, q, a)
+    mechanism = log_skew_integral(p, q, a)
+    inner = next(e for e, c in mechanism.args if e != sp.oo) if isinstance(
+        mechanism, sp.Piecewise) else mechanism
+    branches = sp.piecewise_fold(next(e for e, c in rule.args if e != sp.oo)).args
+    (general, _), (equal, _) = branches
+    assert sp.simplify(sp.exp(general - inner)) == 1
+    at = {a: b1 / (b1 + b2)}  # u = v: the other branch
+    assert sp.simplify(sp.exp(equal.subs(at) - inner.subs(at))) == 1
+    # the same condition: a b2 + (1 - a) b1 > 0
+    pt = {b1: 2, b2: sp.Rational(1, 2)}
+    for order in (sp.Rational(1, 2), sp.Integer(2), sp.Integer(5)):
+        x, y = rule.subs(pt).subs(a, order), mechanism.subs(pt).subs(a, order)
+        assert (x == y == sp.oo) or abs(sp.N(x - y, 40)) < 1e-35
+
+
+def test_laplace_renyi_divergence_with_different_locations_matches_quadrature():
+    """+oo exactly where α b₂ + (1 − α) b₁ <= 0 (Gil, Alajaji & Linder 2013); elsewhere the
+    three-piece form against quadrature split at both locations, at 30 digits."""
+    m1, m2 = sp.Rational(-1, 2), sp.Rational(7, 4)
+    b1, b2 = sp.Rational(3, 2), sp.Rational(5, 4)
+    p, q = C.LaplaceDistribution(m1, b1), C.LaplaceDistribution(m2, b2)
+    with mpmath.workdps(40):
+        for a in (sp.Rational(1, 3), sp.Rational(3, 2), sp.Integer(4), sp.Integer(7)):
+            got = engine.renyi_divergence(p, q, a).value
+            if a * b2 + (1 - a) * b1 <= 0:
+                assert got == sp.oo
+                continue
+            f = sp.lambdify(X, p.pdf(X) ** a * q.pdf(X) ** (1 - a), "mpmath")
+            truth = mpmath.log(mpmath.quad(f, [-mpmath.inf, m1, m2, mpmath.inf])) / (a - 1)
+            assert close(mpmath.mpf(sp.N(got, 45)), truth, 30), (a, got, truth)
+        # a = 7 is outside: the integrand grows like exp((a - 1)|x|/b2 - a|x|/b1) on a tail
+        f = sp.lambdify(X, p.pdf(X) ** 7 * q.pdf(X) ** -6, "mpmath")
+        assert f(400) > f(200) > f(100) > 1
+
+
+def test_cauchy_chi_square_and_kl_agree_with_nielsen_okamura():
+    """Nielsen & Okamura (2022): χ² = ((l₁ − l₂)² + (s₁ − s₂)²)/(2 s₁ s₂) and
+    KL = log(((s₁ + s₂)² + (l₁ − l₂)²)/(4 s₁ s₂)); the Rényi divergence tends to KL at order 1."""
+    l1, l2 = sp.symbols("l1 l2", real=True)
+    s1, s2 = sp.symbols("s1 s2", positive=True)
+    p, q = C.CauchyDistribution(l1, s1), C.CauchyDistribution(l2, s2)
+    chi2 = engine.chi_square_divergence(p, q).value
+    assert sp.simplify(chi2 - ((l1 - l2) ** 2 + (s1 - s2) ** 2) / (2 * s1 * s2)) == 0
+    pt = {l1: sp.Rational(-1, 3), l2: 2, s1: sp.Rational(7, 5), s2: sp.Rational(1, 2)}
+    kl = sp.log(((s1 + s2) ** 2 + (l1 - l2) ** 2) / (4 * s1 * s2)).subs(pt)
+    a = sp.Symbol("alpha", positive=True)
+    renyi = engine.renyi_divergence(p, q, a).value.args[-1][0].subs(pt)
+    with mpmath.workdps(30):
+        near = [mpmath.mpf(sp.N(renyi.subs(a, 1 + e), 30)) for e in (sp.Rational(1, 10**8),
+                                                                       -sp.Rational(1, 10**8))]
+        assert all(abs(v - mpmath.mpf(sp.N(kl, 30))) < 1e-7 for v in near)
+    # symmetric, as every f-divergence between Cauchy laws (Nielsen & Okamura, Theorem 2)
+    assert engine.renyi_divergence(p, q, sp.Rational(3, 10)).value == \
+        engine.renyi_divergence(q, p, sp.Rational(3, 10)).value
+
+
+def test_weibull_with_different_shapes_is_infinite_exactly_where_it_diverges():
+    """k_Q > k_P, α > 1: exp(−α(x/λ₁)**k₁ + (α − 1)(x/λ₂)**k₂) grows without bound (+oo);
+    k_Q < k_P or α < 1: finite, left as the honest integral (two powers of x in the exponent)."""
+    p, q = C.WeibullDistribution(1, 2), C.WeibullDistribution(1, 3)
+    assert engine.renyi_divergence(p, q, 2).value == sp.oo
+    assert engine.chi_square_divergence(p, q).value == sp.oo
+    for value in (engine.renyi_divergence(q, p, 2).value,
+                  engine.renyi_divergence(p, q, sp.Rational(1, 2)).value):
+        assert value.has(sp.Integral)
+    f = sp.lambdify(X, p.pdf(X) ** 2 / q.pdf(X), "mpmath")
+    with mpmath.workdps(20):
+        pieces = [mpmath.quad(f, [n, n + 1]) for n in (2, 4, 8)]
+        assert pieces[2] > pieces[1] > pieces[0] > 1
