@@ -37,6 +37,7 @@ from __future__ import annotations
 import sympy as sp
 import sympy.stats.crv_types as C
 import sympy.stats.drv_types as D
+import sympy.stats.frv_types as F
 from sympy import log, loggamma, oo, pi, sqrt
 from sympy.stats.rv import Distribution
 
@@ -365,6 +366,51 @@ def power_flory_schulz(d: Dist, q: sp.Expr) -> sp.Expr:
     # Σ a**(2q) k**q (1 - a)**(q(k - 1)) = a**(2q) (1 - a)**(-q) Li_{-q}((1 - a)**q)
     a = d.a
     return 2 * q * log(a) - q * log(1 - a) + log(sp.polylog(-q, (1 - a) ** q))
+
+
+#: integer orders up to this read Σ p**n as a generalised hypergeometric function
+HYPER_ORDERS = 8
+
+
+def _integer_order(q: sp.Expr) -> int | None:
+    return int(q) if q.is_Integer and 2 <= q <= HYPER_ORDERS else None
+
+
+@POWER_INTEGRAL.register(D.PoissonDistribution, source=HERE,
+                         conditions="integer orders 2..8 (else declines: not closed)")
+def power_poisson(d: Dist, q: sp.Expr) -> sp.Expr | None:
+    # Σ (e**(−λ) λ**k/k!)**n = e**(−nλ) 0F(n−1)(; 1, ..., 1; λ**n); n = 2: I_0(2λ)
+    n = _integer_order(q)
+    if n is None:
+        return None
+    lam = d.lamda
+    return -n * lam + log(sp.hyperexpand(sp.hyper([], [1] * (n - 1), lam**n)))
+
+
+@POWER_INTEGRAL.register(D.NegativeBinomialDistribution, source=HERE,
+                         conditions="integer orders 2..8 (else declines: not closed)")
+def power_negative_binomial(d: Dist, q: sp.Expr) -> sp.Expr | None:
+    # binomial(k + r − 1, k) = (r)_k/k!: Σ p**(nr) ((r)_k/k!)**n (1 − p)**(nk)
+    #   = p**(nr) nF(n−1)(r, ..., r; 1, ..., 1; (1 − p)**n)
+    n = _integer_order(q)
+    if n is None:
+        return None
+    r, p = d.r, d.p
+    return n * r * log(p) + log(sp.hyper([r] * n, [1] * (n - 1), (1 - p) ** n))
+
+
+@POWER_INTEGRAL.register(F.BinomialDistribution, source=HERE,
+                         conditions="integer orders 2..8 (else declines: not closed)")
+def power_binomial(d: Dist, q: sp.Expr) -> sp.Expr | None:
+    # binomial(n, k) = (−1)**k (−n)_k/k!: Σ binomial(n, k)**m p**(mk) (1 − p)**(m(n − k))
+    #   = (1 − p)**(mn) mF(m−1)(−n, ..., −n; 1, ..., 1; (−1)**m (p/(1 − p))**m) (terminating)
+    m = _integer_order(q)
+    if m is None:
+        return None
+    n, p = d.n, d.p
+    z = (-1) ** m * (p / (1 - p)) ** m
+    return where(sp.Ne(p, 1), m * n * log(1 - p) + log(sp.hyper([-n] * m, [1] * (m - 1), z)),
+                 sp.S.Zero)
 
 
 # --- hand rules for log ∫ p**α q**(1−α) ----------------------------------------------------------

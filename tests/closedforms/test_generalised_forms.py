@@ -276,3 +276,45 @@ def test_weibull_with_different_shapes_is_infinite_exactly_where_it_diverges():
     with mpmath.workdps(20):
         pieces = [mpmath.quad(f, [n, n + 1]) for n in (2, 4, 8)]
         assert pieces[2] > pieces[1] > pieces[0] > 1
+
+
+# --- integer orders of the countable families whose carrier is not affine ---------------------
+
+
+@pytest.mark.parametrize("cls", [D.PoissonDistribution, D.NegativeBinomialDistribution],
+                         ids=lambda c: family_of(c).name)
+def test_integer_order_hypergeometric_forms_match_summation(cls):
+    """Σ p**n as 0F(n−1) (Poisson) and nF(n−1) (negative binomial), n = 2, 3, against mpmath's
+    sum of SymPy's pmf at three points; a non-integer order stays the honest Sum."""
+    names = family_of(cls).params
+    sym = symbolic_instance(cls)
+    with mpmath.workdps(DPS):
+        for point in sample_parameters(cls, 3, seed=2):
+            dist = build(cls, point)
+            view = read_univariate(dist)
+            k = view.variable
+            for n in (2, 3):
+                f = sp.lambdify(k, view.density**n, "mpmath")
+                total = mpmath.nsum(lambda j, f=f: f(mpmath.mpf(int(j))),
+                                    [int(view.bounds[0]), mpmath.inf])
+                got = _num(engine.renyi_entropy(dist, n).value)
+                at = {a: point[m] for m, a in zip(names, sym.args, strict=False)}
+                symbolic = _num(engine.renyi_entropy(sym, n).value.subs(at))
+                for value in (got, symbolic):
+                    assert close(value, mpmath.log(total) / (1 - n), 25), (point, n, value)
+    assert engine.renyi_entropy(dist, sp.Rational(5, 2)).value.has(sp.Sum)
+
+
+def test_binomial_with_symbolic_trials_integer_orders():
+    """Σ binomial(n, k)**m p**(mk) (1 − p)**(m(n − k)) as a terminating mF(m−1), against the
+    finite sum at n = 1..7, m = 2, 3."""
+    import sympy.stats.frv_types as F
+
+    n = sp.Symbol("n", positive=True, integer=True)
+    p = sp.Rational(2, 7)
+    for m in (2, 3):
+        value = engine.renyi_entropy(F.BinomialDistribution(n, p, 1, 0), m).value
+        for size in range(1, 8):
+            total = sum(sp.binomial(size, k) ** m * p ** (m * k) * (1 - p) ** (m * (size - k))
+                        for k in range(size + 1))
+            assert abs(sp.N(value.subs(n, size) - sp.log(total) / (1 - m), 40)) < 1e-35
