@@ -847,6 +847,13 @@ MODE: dict[type, Callable[[Dist], Known | None]] = {
     C.LomaxDistribution: lambda d: _m(sp.S.Zero),
     C.ReciprocalDistribution: lambda d: _m(d.a),
     C.PowerFunctionDistribution: lambda d: _m(d.b, d.alpha >= 1),
+    # t = b/(x − mu): max of t**(n+1)/(e**t − 1) at (n + 1)(1 − e**(−t)) = t, the principal
+    # Lambert W root
+    C.DavisDistribution: lambda d: _m(d.mu + d.b / (d.n + 1 + sp.LambertW(
+        -(d.n + 1) * exp(-(d.n + 1))))),
+    # z = e**(−b x): max of z e**(−eta z)(1 + eta − eta z) at eta² z² − eta(3 + eta) z + 1 + eta = 0
+    C.ShiftedGompertzDistribution: lambda d: _m(sp.Max(0, -log(
+        (3 + d.eta - sqrt(d.eta**2 + 2 * d.eta + 5)) / (2 * d.eta)) / d.b)),
     C.ArcsinDistribution: _unbounded,
     C.LogCauchyDistribution: _unbounded,
     D.PoissonDistribution: lambda d: _m(sp.floor(d.lamda)),

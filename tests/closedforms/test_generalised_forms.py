@@ -318,3 +318,19 @@ def test_binomial_with_symbolic_trials_integer_orders():
             total = sum(sp.binomial(size, k) ** m * p ** (m * k) * (1 - p) ** (m * (size - k))
                         for k in range(size + 1))
             assert abs(sp.N(value.subs(n, size) - sp.log(total) / (1 - m), 40)) < 1e-35
+
+
+EDGES = [C.ShiftedGompertzDistribution(2, sp.Rational(1, 4)), C.GompertzDistribution(1, 2),
+         C.GompertzDistribution(1, sp.Rational(1, 3)), C.BetaDistribution(1, 1),
+         C.BetaDistribution(1, 3), C.KumaraswamyDistribution(1, 1), C.GammaDistribution(1, 2),
+         C.LogLogisticDistribution(2, 1), D.NegativeBinomialDistribution(sp.Rational(1, 2),
+                                                                          sp.Rational(1, 3)),
+         D.FlorySchulzDistribution(sp.Rational(1, 2)), D.PoissonDistribution(3)]
+
+
+@pytest.mark.parametrize("dist", EDGES, ids=str)
+def test_min_entropy_at_mode_edges(dist):
+    """Modes at an end of the support or on a branch boundary of the record's formula."""
+    with mpmath.workdps(DPS):
+        got = _num(engine.renyi_entropy(dist, sp.oo).value)
+        assert close(got, -mpmath.log(numeric_sup(dist)), DIGITS)
