@@ -543,6 +543,37 @@ def tv_poisson(p: Dist, q: Dist) -> sp.Expr:
 # --- min-entropy: −log sup p, from the mode the family record gives --------------------------
 
 
+def _positive_part(rel: sp.Basic) -> tuple[sp.Expr, bool] | None:
+    """(e, strict) with ``rel`` ⟺ e > 0 (strict) or e >= 0, for an inequality."""
+    kinds = {sp.StrictGreaterThan: (1, True), sp.GreaterThan: (1, False),
+             sp.StrictLessThan: (-1, True), sp.LessThan: (-1, False)}
+    if type(rel) not in kinds:
+        return None
+    sign, strict = kinds[type(rel)]
+    return sign * (rel.lhs - rel.rhs), strict
+
+
+def _settle(expr: sp.Expr, relations: tuple) -> sp.Expr:
+    """Inequalities in ``expr`` that the domain relations decide (a positive multiple of a
+    relation's e, with the strictness it needs) replaced by true/false: the Piecewise branch of
+    a density that holds at its mode (Trapezoidal's flat top, given b < c)."""
+    facts = [f for f in (_positive_part(r) for r in relations if isinstance(r, sp.Basic))
+             if f is not None]
+
+    def implied(rel: sp.Basic) -> bool:
+        found = _positive_part(rel)
+        if found is None:
+            return False
+        e, strict = found
+        return any((r := sp.cancel(e / f)).is_number and r.is_positive and (fs or not strict)
+                   for f, fs in facts)
+
+    def decide(rel: sp.Basic) -> sp.Basic:
+        return sp.true if implied(rel) else sp.false if implied(rel.negated) else rel
+
+    return expr.replace(lambda e: _positive_part(e) is not None, decide)
+
+
 def log_sup_density(d: Dist) -> sp.Expr | None:
     """log sup p (log max of a pmf) from the record's ``mode``: +oo where the density is
     unbounded; ``None`` when the record knows no mode. The min-entropy (Rényi entropy of
@@ -566,7 +597,7 @@ def log_sup_density(d: Dist) -> sp.Expr | None:
                                                                                      real=True)
     # x**c/x merged into x**(c - 1), so an end-point mode (F(2, d2) at 0) reads 0**0 = 1
     density = sp.powsimp(sp.expand_power_base(view.density_at(x)), combine="exp")
-    value = density.subs(x, found.value)
+    value = _settle(density.subs(x, found.value), record.relations(d))
     if value.has(sp.nan, sp.zoo):
         return None
     return where(found.finite, sp.expand_log(log(value), force=False))
