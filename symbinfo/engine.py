@@ -729,7 +729,10 @@ def _min_entropy(x: sp.Basic) -> Evaluation | None:
     if dist is None or kind_of(x) in (Kind.FINITE, Kind.MULTIVARIATE):
         return None
     value = log_sup_density(dist)
-    return None if value is None else Evaluation(_nice(_over(value, sp.S.NegativeOne)), RULE)
+    if value is None:
+        return None
+    value = _over(value, sp.S.NegativeOne)
+    return Evaluation(min([_nice(value), tidy(value)], key=sp.count_ops), RULE)
 
 
 def tsallis_entropy(x: sp.Basic, q: sp.Expr) -> Evaluation:

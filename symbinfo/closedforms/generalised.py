@@ -597,10 +597,15 @@ def log_sup_density(d: Dist) -> sp.Expr | None:
                                                                                      real=True)
     # x**c/x merged into x**(c - 1), so an end-point mode (F(2, d2) at 0) reads 0**0 = 1
     density = sp.powsimp(sp.expand_power_base(view.density_at(x)), combine="exp")
-    value = _settle(density.subs(x, found.value), record.relations(d))
-    if value.has(sp.nan, sp.zoo):
-        return None
-    return where(found.finite, sp.expand_log(log(value), force=False))
+    modes = found.value.args if isinstance(found.value, sp.Piecewise) else [(found.value, sp.true)]
+    branches = []
+    for mode, cond in modes:  # a mode given by cases: the density read at each
+        value = _settle(density.subs(x, mode), record.relations(d))
+        if value.has(sp.nan, sp.zoo):
+            return None
+        branches.append((sp.expand_log(log(value), force=False), cond))
+    value = branches[0][0] if len(branches) == 1 else sp.Piecewise(*branches)
+    return where(found.finite, value)
 
 
 # --- textbook form -------------------------------------------------------------------------------
