@@ -413,6 +413,22 @@ def power_binomial(d: Dist, q: sp.Expr) -> sp.Expr | None:
                  sp.S.Zero)
 
 
+@POWER_INTEGRAL.register(C.UniformSumDistribution, source=HERE,
+                         conditions="numeric n <= 12 and integer orders 2..8 (else declines)")
+def power_uniform_sum(d: Dist, q: sp.Expr) -> sp.Expr | None:
+    # the Irwin-Hall density is a polynomial on each [j, j + 1]: ∫ p**m is exact and rational
+    m = _integer_order(q)
+    x = sp.Dummy("x")
+    pieces = read_univariate(d).pieces(x) if d.n.is_Integer and d.n <= 12 else None
+    if m is None or pieces is None:
+        return None
+    total = sp.S.Zero
+    for f, a, b in pieces:
+        antiderivative = sp.Poly(f**m, x).integrate()
+        total += antiderivative.eval(b) - antiderivative.eval(a)
+    return log(total)
+
+
 # --- hand rules for log ∫ p**α q**(1−α) ----------------------------------------------------------
 
 

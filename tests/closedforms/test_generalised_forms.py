@@ -334,3 +334,25 @@ def test_min_entropy_at_mode_edges(dist):
     with mpmath.workdps(DPS):
         got = _num(engine.renyi_entropy(dist, sp.oo).value)
         assert close(got, -mpmath.log(numeric_sup(dist)), DIGITS)
+
+
+def test_uniform_sum_integer_orders_match_quadrature():
+    """Irwin-Hall: ∫ p**m exact over the record's polynomial pieces, against quadrature of the
+    textbook density (1/(n−1)!) Σ_{j <= x} (−1)**j binomial(n, j) (x − j)**(n − 1)."""
+    with mpmath.workdps(DPS):
+        for n in (1, 2, 3, 5):
+            dist = C.UniformSumDistribution(n)
+
+            def density(t, n=n):
+                return mpmath.fsum((-1) ** j * mpmath.binomial(n, j) * (t - j) ** (n - 1)
+                                   for j in range(int(mpmath.floor(t)) + 1)) / mpmath.factorial(
+                    n - 1)
+
+            for m in (2, 3):
+                truth = mpmath.fsum(mpmath.quad(lambda t, m=m: density(t) ** m,
+                                                [j + mpmath.mpf(10) ** -35, j + 1])
+                                    for j in range(n))
+                got = _num(engine.renyi_entropy(dist, m).value)
+                assert close(got, mpmath.log(truth) / (1 - m), 25), (n, m, got)
+    assert engine.renyi_entropy(C.UniformSumDistribution(3), sp.Rational(1, 2)).value.has(
+        sp.Integral)
