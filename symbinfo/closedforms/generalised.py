@@ -42,8 +42,9 @@ from sympy import log, loggamma, oo, pi, sqrt
 from sympy.stats.rv import Distribution
 
 from ..distributions.continuous import read_univariate
-from ..distributions.families import ExpFamily, family_of
+from ..distributions.families import FAMILIES, ExpFamily, family_of
 from . import POWER_INTEGRAL, SKEW_INTEGRAL, TOTAL_VARIATION
+from .transformed import pullback
 
 Dist = Distribution
 NIELSEN = ("Nielsen & Nock (2011), On Rényi and Tsallis entropies and divergences for "
@@ -424,8 +425,8 @@ def power_uniform_sum(d: Dist, q: sp.Expr) -> sp.Expr | None:
         return None
     total = sp.S.Zero
     for f, a, b in pieces:
-        antiderivative = sp.Poly(f**m, x).integrate()
-        total += antiderivative.eval(b) - antiderivative.eval(a)
+        antiderivative = sp.Poly(f**m, x).integrate().as_expr()
+        total += antiderivative.subs(x, b) - antiderivative.subs(x, a)
     return log(total)
 
 
@@ -518,6 +519,31 @@ def skew_weibull(p: Dist, q: Dist, a: sp.Expr) -> sp.Expr | None:
     if p.beta == q.beta:
         return None
     return oo if sp.And(a > 1, q.beta > p.beta) is sp.true else None
+
+
+INVARIANCE = ("invariance of f-divergences under a bijection (Liese & Vajda 2006, On "
+              "divergences and informations in statistics and information theory, IEEE Trans. "
+              "Inf. Theory 52(10)): ∫ p**α q**(1−α) of g(P₀), g(Q₀) is that of P₀, Q₀")
+
+
+def skew_pushforward(p: Dist, q: Dist, a: sp.Expr) -> sp.Expr | None:
+    """log ∫ p**α q**(1−α) of two laws of g(Y), g the record's bijection, from their bases.
+
+    >>> from sympy.stats.crv_types import LogitNormalDistribution as L
+    >>> skew_pushforward(L(0, 1), L(1, 1), sp.Integer(2))
+    1
+    """
+    pulled = pullback(p, q)
+    hit = None if pulled is None else SKEW_INTEGRAL.apply(*pulled, params=(a,))
+    return None if hit is None else hit[0]
+
+
+# the families the record gives as a bijection's image and no decomposition of their own (with
+# one, the log-normaliser mechanism already applies)
+for _cls, _rec in FAMILIES.items():
+    if _rec.pushforward is not None and _rec.expfamily is None:
+        SKEW_INTEGRAL.register(_cls, _cls, source=INVARIANCE,
+                               conditions="as for the base family")(skew_pushforward)
 
 
 # --- total variation ½ ∫ |p − q| where it closes: densities that cross once, at x*, give

@@ -356,3 +356,21 @@ def test_uniform_sum_integer_orders_match_quadrature():
                 assert close(got, mpmath.log(truth) / (1 - m), 25), (n, m, got)
     assert engine.renyi_entropy(C.UniformSumDistribution(3), sp.Rational(1, 2)).value.has(
         sp.Integral)
+
+
+def test_pushforward_families_inherit_their_bases_divergences():
+    """LogCauchy pairs (no decomposition of their own) read ∫ p**α q**(1−α) from the Cauchy
+    bases; checked against quadrature of SymPy's LogCauchy densities (in x = e**y)."""
+    p, q = C.LogCauchyDistribution(0, 1), C.LogCauchyDistribution(1, sp.Rational(5, 2))
+    fp, fq = (sp.lambdify(X, d.pdf(X), "mpmath") for d in (p, q))
+    with mpmath.workdps(DPS):
+        for a in (sp.Rational(1, 2), sp.Integer(2), sp.Rational(7, 10)):
+            got = _num(engine.renyi_divergence(p, q, a).value)
+            al = mpmath.mpf(sp.N(a, DPS + 5))
+            total = mpmath.quad(lambda y, al=al: fp(mpmath.exp(y)) ** al
+                                * fq(mpmath.exp(y)) ** (1 - al) * mpmath.exp(y),
+                                [-mpmath.inf, 0, 1, mpmath.inf])
+            assert close(got, mpmath.log(total) / (al - 1), 25), (a, got)
+    # LogLogistic's base (Logistic) is not closed: the honest integral
+    assert engine.renyi_divergence(C.LogLogisticDistribution(1, 2),
+                                   C.LogLogisticDistribution(2, 3), 2).value.has(sp.Integral)
