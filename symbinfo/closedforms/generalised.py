@@ -546,6 +546,46 @@ for _cls, _rec in FAMILIES.items():
                                conditions="as for the base family")(skew_pushforward)
 
 
+# countable families whose pairs are exponential families in k (derived here): the sum is a
+# zeta function, a logarithm or a derivative of the geometric series
+
+
+@SKEW_INTEGRAL.register(D.ZetaDistribution, D.ZetaDistribution, source=HERE,
+                        conditions="alpha*s_P + (1 - alpha)*s_Q > 1")
+def skew_zeta(p: Dist, q: Dist, a: sp.Expr) -> sp.Expr:
+    t = a * p.s + (1 - a) * q.s
+    return where(t > 1, log(sp.zeta(t)) - a * log(sp.zeta(p.s)) - (1 - a) * log(sp.zeta(q.s)))
+
+
+@SKEW_INTEGRAL.register(D.LogarithmicDistribution, D.LogarithmicDistribution, source=HERE,
+                        conditions="p_P**alpha p_Q**(1 - alpha) < 1")
+def skew_logarithmic(p: Dist, q: Dist, a: sp.Expr) -> sp.Expr:
+    # Σ r**k/k = −log(1 − r), r = p_P**α p_Q**(1−α)
+    r = p.p**a * q.p ** (1 - a)
+    value = log(-log(1 - r)) - a * log(-log(1 - p.p)) - (1 - a) * log(-log(1 - q.p))
+    return where(r < 1, value)
+
+
+@SKEW_INTEGRAL.register(D.FlorySchulzDistribution, D.FlorySchulzDistribution, source=HERE,
+                        conditions="(1 - a_P)**alpha (1 - a_Q)**(1 - alpha) < 1")
+def skew_flory_schulz(p: Dist, q: Dist, a: sp.Expr) -> sp.Expr:
+    # Σ k c**(k − 1) = 1/(1 − c)**2, c = (1 − a_P)**α (1 − a_Q)**(1−α)
+    c = (1 - p.a) ** a * (1 - q.a) ** (1 - a)
+    return where(c < 1, 2 * a * log(p.a) + 2 * (1 - a) * log(q.a) - 2 * log(1 - c))
+
+
+@SKEW_INTEGRAL.register(D.GeometricDistribution, D.GeometricDistribution, source=HERE,
+                        conditions="a point mass Geometric(1) (else the log-normaliser)")
+def skew_geometric_point_mass(p: Dist, q: Dist, a: sp.Expr) -> sp.Expr | None:
+    # Geometric(1) is the point mass at 1, where the other pmf is its p
+    if p.p == 1:
+        return (1 - a) * log(q.p)
+    if q.p == 1:  # P has mass beyond 1, where Q has none
+        value = a * log(p.p)
+        return value if (a - 1).is_nonpositive else where(a < 1, value)
+    return None
+
+
 # --- total variation ½ ∫ |p − q| where it closes: densities that cross once, at x*, give
 # |F_P(x*) − F_Q(x*)| ------------------------------------------------------------------------------
 

@@ -41,8 +41,11 @@ CONTINUOUS = [c for c in continuous_families() if c.__name__ not in NO_QUADRATUR
 
 def _pmf_sum(dist, g) -> mpmath.mpf:
     view = read_univariate(dist)
-    k = view.variable
-    f = sp.lambdify(k, g * view.density, modules="mpmath")
+    return _sum(view, sp.lambdify(view.variable, g * view.density, modules="mpmath"))
+
+
+def _sum(view, f) -> mpmath.mpf:
+    """Σ f(k) over the view's support, k from its lower end."""
     lo = int(view.bounds[0])
     if view.family == "Zeta":  # terms decaying like a power: Richardson/Shanks stall at ~5
         # digits; the first terms summed, the smooth tail by Euler-Maclaurin
@@ -207,10 +210,16 @@ PAIRS = [(c, pair) for c in CONTINUOUS + DISCRETE if (pair := _pair(c)) is not N
 
 
 def _skew_by_quadrature(p, q, alpha) -> mpmath.mpf:
-    if read_univariate(p).discrete:
+    if read_univariate(p).discrete:  # Geometric(1) is 0 beyond 1: terms there count 0
         vp, vq = read_univariate(p), read_univariate(q)
-        ratio = vq.density_at(vp.variable) / vp.density
-        return _pmf_sum(p, ratio ** (1 - alpha))
+        fp = sp.lambdify(vp.variable, vp.density, modules="mpmath")
+        fq = sp.lambdify(vp.variable, vq.density_at(vp.variable), modules="mpmath")
+
+        def term(k):
+            a = fp(k)
+            return mpmath.mpf(0) if a == 0 else a**alpha * fq(k) ** (1 - alpha)
+
+        return _sum(vp, term)
     # on P's support; where Q is 0 the integrand counts 0 (the cases that make it +oo, α > 1,
     # are not compared by quadrature)
     fp, fq = read_univariate(p).density_at(X), q.pdf(X)  # SymPy's own, made 0 off Q's support
@@ -514,10 +523,12 @@ def _diverges(p, q, alpha) -> bool:
     or towards an end of the support its dyadic pieces (terms, for a pmf) do not shrink."""
     vp, g = _integrand(p, q, alpha)
     lo, hi = vp.bounds
-    if vp.discrete:
+    if vp.discrete:  # dyadic blocks of terms, as the pieces below
         start = int(lo)
-        terms = [g(mpmath.mpf(start + k)) for k in (8, 64, 512)]
-        return terms[2] >= terms[0] > 0 or mpmath.inf in terms
+        blocks = [mpmath.fsum(g(mpmath.mpf(start + k)) for k in range(n, 2 * n))
+                  for n in (8, 64, 512)]
+        return mpmath.inf in blocks or (blocks[0] > 0 and blocks[2] >= blocks[1] * mpmath.mpf(
+            0.9) >= blocks[0] * mpmath.mpf(0.81))
     a = mpmath.mpf(sp.N(lo, 30)) if lo.is_finite else None
     b = mpmath.mpf(sp.N(hi, 30)) if hi.is_finite else None
     inner = [a + (b - a) * k / 16 for k in range(1, 16)] if a is not None and b is not None \
