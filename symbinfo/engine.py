@@ -713,11 +713,28 @@ def _shannon(x: sp.Basic) -> Evaluation:
 
 def renyi_entropy(x: sp.Basic, alpha: sp.Expr) -> Evaluation:
     """Rényi entropy log(∫ p**α)/(1 − α) of one non-finite distribution, in nats."""
+    if alpha is sp.oo and (found := _min_entropy(x)) is not None:
+        return found
+
     def general(a: sp.Expr) -> Evaluation:
         found = log_power_integral(x, a)
         return Evaluation(_nice(_over(found.value, 1 - a)), found.method, found.rule)
 
     return _with_limit(general, alpha, lambda: _shannon(x))
+
+
+def _min_entropy(x: sp.Basic) -> Evaluation | None:
+    """−log sup p from the family record's mode (closedforms.generalised.log_sup_density)."""
+    from .closedforms.generalised import log_sup_density
+
+    dist = _dist(x)
+    if dist is None or kind_of(x) in (Kind.FINITE, Kind.MULTIVARIATE):
+        return None
+    value = log_sup_density(dist)
+    if value is None:
+        return None
+    value = _over(value, sp.S.NegativeOne)
+    return Evaluation(min([_nice(value), tidy(value)], key=sp.count_ops), RULE)
 
 
 def tsallis_entropy(x: sp.Basic, q: sp.Expr) -> Evaluation:

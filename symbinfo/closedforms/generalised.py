@@ -37,11 +37,14 @@ from __future__ import annotations
 import sympy as sp
 import sympy.stats.crv_types as C
 import sympy.stats.drv_types as D
-from sympy import log, loggamma, oo, pi
+import sympy.stats.frv_types as F
+from sympy import log, loggamma, oo, pi, sqrt
 from sympy.stats.rv import Distribution
 
-from ..distributions.families import ExpFamily, family_of
+from ..distributions.continuous import read_univariate
+from ..distributions.families import FAMILIES, ExpFamily, family_of
 from . import POWER_INTEGRAL, SKEW_INTEGRAL, TOTAL_VARIATION
+from .transformed import pullback
 
 Dist = Distribution
 NIELSEN = ("Nielsen & Nock (2011), On Rényi and Tsallis entropies and divergences for "
@@ -247,6 +250,186 @@ def power_lomax(d: Dist, q: sp.Expr) -> sp.Expr:
     return where(q * (a + 1) > 1, q * log(a) + (1 - q) * log(lam) - log(q * (a + 1) - 1))
 
 
+@POWER_INTEGRAL.register(C.ExponentialPowerDistribution, source=HERE)
+def power_exponential_power(d: Dist, q: sp.Expr) -> sp.Expr:
+    # ∫ exp(-q |z/alpha|**beta) dz = 2 alpha Γ(1/beta) / (beta q**(1/beta))
+    return (1 - q) * log(2 * d.alpha * sp.gamma(1 / d.beta) / d.beta) - log(q) / d.beta
+
+
+@POWER_INTEGRAL.register(C.ReciprocalDistribution, source=HERE)
+def power_reciprocal(d: Dist, q: sp.Expr) -> sp.Expr:
+    # ∫_a^b x**(-q) dx / log(b/a)**q; the order 1 is the Shannon limit, taken elsewhere
+    a, r = d.a, d.b / d.a
+    return (1 - q) * log(a) - q * log(log(r)) + log((r ** (1 - q) - 1) / (1 - q))
+
+
+@POWER_INTEGRAL.register(C.BoundedParetoDistribution, source=HERE)
+def power_bounded_pareto(d: Dist, q: sp.Expr) -> sp.Expr:
+    # c**q ∫_L^H x**(-q(alpha + 1)) dx, c = alpha L**alpha / (1 - (L/H)**alpha)
+    s, lo, hi = d.alpha, d.left, d.right
+    e = 1 - q * (s + 1)
+    head = q * log(s * lo**s / (1 - (lo / hi) ** s))
+    return where(sp.Ne(e, 0), head + log((hi**e - lo**e) / e), head + log(log(hi / lo)))
+
+
+@POWER_INTEGRAL.register(C.WignerSemicircleDistribution, source=HERE)
+def power_wigner(d: Dist, q: sp.Expr) -> sp.Expr:
+    # ∫_{-R}^{R} (R**2 - x**2)**(q/2) dx = R**(q + 1) B(1/2, q/2 + 1)
+    R = d.R
+    return q * log(2 / (pi * R**2)) + (q + 1) * log(R) + _lbeta(sp.S.Half, q / 2 + 1)
+
+
+@POWER_INTEGRAL.register(C.FDistributionDistribution, source=HERE,
+                         conditions="alpha*(d1/2 - 1) + 1 > 0 and alpha*(d2/2 + 1) > 1")
+def power_f(d: Dist, q: sp.Expr) -> sp.Expr:
+    # X = (d2/d1) Y with Y ~ BetaPrime(d1/2, d2/2)
+    a, b = d.d1 / 2, d.d2 / 2
+    u, v = q * (a - 1) + 1, q * (b + 1) - 1
+    return where(sp.And(u > 0, v > 0),
+                 (1 - q) * log(d.d2 / d.d1) - q * _lbeta(a, b) + _lbeta(u, v))
+
+
+@POWER_INTEGRAL.register(C.DagumDistribution, source=HERE,
+                         conditions="0 < (alpha*(a*p - 1) + 1)/a < alpha*(p + 1)")
+def power_dagum(d: Dist, q: sp.Expr) -> sp.Expr:
+    # t = (x/b)**a: (a p)**q b**(1 - q) / a * B(m, q(p + 1) - m), m = (q(a p - 1) + 1)/a
+    p, a, b = d.p, d.a, d.b
+    m = (q * (a * p - 1) + 1) / a
+    n = q * (p + 1) - m
+    return where(sp.And(m > 0, n > 0), q * log(a * p) + (1 - q) * log(b) - log(a) + _lbeta(m, n))
+
+
+@POWER_INTEGRAL.register(C.MoyalDistribution, source=HERE)
+def power_moyal(d: Dist, q: sp.Expr) -> sp.Expr:
+    # u = exp(-z): ∫ exp(-q (z + e**(-z))/2) dz = Γ(q/2) (q/2)**(-q/2)
+    s = d.sigma
+    return (-q * log(sqrt(2 * pi) * s) + log(s) + loggamma(q / 2) - q / 2 * log(q / 2))
+
+
+@POWER_INTEGRAL.register(C.FisherZDistribution, source=HERE)
+def power_fisher_z(d: Dist, q: sp.Expr) -> sp.Expr:
+    # y = e**(2z) ~ F(d1, d2): 2**(q - 1) B(a, b)**(-q) B(q a, q b), a = d1/2, b = d2/2
+    a, b = d.d1 / 2, d.d2 / 2
+    return (q - 1) * log(2) - q * _lbeta(a, b) + _lbeta(q * a, q * b)
+
+
+@POWER_INTEGRAL.register(C.TrapezoidalDistribution, source=HERE)
+def power_trapezoidal(d: Dist, q: sp.Expr) -> sp.Expr:
+    # height h = 2/(d + c - a - b) on [b, c]; each linear side adds h**q width/(q + 1)
+    a, b, c, e = d.a, d.b, d.c, d.d
+    h = 2 / (e + c - a - b)
+    return q * log(h) + log((b - a + e - c) / (q + 1) + c - b)
+
+
+@POWER_INTEGRAL.register(C.GompertzDistribution, source=HERE)
+def power_gompertz(d: Dist, q: sp.Expr) -> sp.Expr:
+    # u = e**(b x): b**(q - 1) eta**q e**(q eta) ∫_1^oo u**(q - 1) e**(-q eta u) du
+    b, eta = d.b, d.eta
+    return (q - 1) * log(b) + q * eta - q * log(q) + log(sp.uppergamma(q, q * eta))
+
+
+@POWER_INTEGRAL.register(C.RaisedCosineDistribution, source=HERE)
+def power_raised_cosine(d: Dist, q: sp.Expr) -> sp.Expr:
+    # 1 + cos t = 2 cos(t/2)**2: ∫ = s**(1 - q) (2/sqrt(pi)) Γ(q + 1/2)/Γ(q + 1)
+    return ((1 - q) * log(d.s) + log(2) - log(pi) / 2 + loggamma(q + sp.S.Half)
+            - loggamma(q + 1))
+
+
+@POWER_INTEGRAL.register(C.LogCauchyDistribution, source=HERE,
+                         conditions="+oo for every order but 1")
+def power_log_cauchy(d: Dist, q: sp.Expr) -> sp.Expr:
+    # p ~ sigma/(pi x log(x)**2) at 0 and at oo: ∫ p**q diverges at 0 for q > 1 and at oo
+    # for q < 1
+    return where(sp.Ne(q, 1), oo, sp.S.Zero)
+
+
+@POWER_INTEGRAL.register(D.GeometricDistribution, source=HERE,
+                         conditions="the point mass p = 1 only (else the log-normaliser)")
+def power_geometric_point_mass(d: Dist, q: sp.Expr) -> sp.Expr | None:
+    return sp.S.Zero if d.p == 1 else None
+
+
+@POWER_INTEGRAL.register(D.LogarithmicDistribution, source=HERE)
+def power_logarithmic(d: Dist, q: sp.Expr) -> sp.Expr:
+    # Σ p**(q k)/k**q = Li_q(p**q)
+    p = d.p
+    return -q * log(-log(1 - p)) + log(sp.polylog(q, p**q))
+
+
+@POWER_INTEGRAL.register(D.ZetaDistribution, source=HERE, conditions="alpha*s > 1")
+def power_zeta(d: Dist, q: sp.Expr) -> sp.Expr:
+    s = d.s
+    return where(q * s > 1, log(sp.zeta(q * s)) - q * log(sp.zeta(s)))
+
+
+@POWER_INTEGRAL.register(D.FlorySchulzDistribution, source=HERE)
+def power_flory_schulz(d: Dist, q: sp.Expr) -> sp.Expr:
+    # Σ a**(2q) k**q (1 - a)**(q(k - 1)) = a**(2q) (1 - a)**(-q) Li_{-q}((1 - a)**q)
+    a = d.a
+    return 2 * q * log(a) - q * log(1 - a) + log(sp.polylog(-q, (1 - a) ** q))
+
+
+#: integer orders up to this read Σ p**n as a generalised hypergeometric function
+HYPER_ORDERS = 8
+
+
+def _integer_order(q: sp.Expr) -> int | None:
+    return int(q) if q.is_Integer and 2 <= q <= HYPER_ORDERS else None
+
+
+@POWER_INTEGRAL.register(D.PoissonDistribution, source=HERE,
+                         conditions="integer orders 2..8 (else declines: not closed)")
+def power_poisson(d: Dist, q: sp.Expr) -> sp.Expr | None:
+    # Σ (e**(−λ) λ**k/k!)**n = e**(−nλ) 0F(n−1)(; 1, ..., 1; λ**n); n = 2: I_0(2λ)
+    n = _integer_order(q)
+    if n is None:
+        return None
+    lam = d.lamda
+    return -n * lam + log(sp.hyperexpand(sp.hyper([], [1] * (n - 1), lam**n)))
+
+
+@POWER_INTEGRAL.register(D.NegativeBinomialDistribution, source=HERE,
+                         conditions="integer orders 2..8 (else declines: not closed)")
+def power_negative_binomial(d: Dist, q: sp.Expr) -> sp.Expr | None:
+    # binomial(k + r − 1, k) = (r)_k/k!: Σ p**(nr) ((r)_k/k!)**n (1 − p)**(nk)
+    #   = p**(nr) nF(n−1)(r, ..., r; 1, ..., 1; (1 − p)**n)
+    n = _integer_order(q)
+    if n is None:
+        return None
+    r, p = d.r, d.p
+    return n * r * log(p) + log(sp.hyper([r] * n, [1] * (n - 1), (1 - p) ** n))
+
+
+@POWER_INTEGRAL.register(F.BinomialDistribution, source=HERE,
+                         conditions="integer orders 2..8 (else declines: not closed)")
+def power_binomial(d: Dist, q: sp.Expr) -> sp.Expr | None:
+    # binomial(n, k) = (−1)**k (−n)_k/k!: Σ binomial(n, k)**m p**(mk) (1 − p)**(m(n − k))
+    #   = (1 − p)**(mn) mF(m−1)(−n, ..., −n; 1, ..., 1; (−1)**m (p/(1 − p))**m) (terminating)
+    m = _integer_order(q)
+    if m is None:
+        return None
+    n, p = d.n, d.p
+    z = (-1) ** m * (p / (1 - p)) ** m
+    return where(sp.Ne(p, 1), m * n * log(1 - p) + log(sp.hyper([-n] * m, [1] * (m - 1), z)),
+                 sp.S.Zero)
+
+
+@POWER_INTEGRAL.register(C.UniformSumDistribution, source=HERE,
+                         conditions="numeric n <= 12 and integer orders 2..8 (else declines)")
+def power_uniform_sum(d: Dist, q: sp.Expr) -> sp.Expr | None:
+    # the Irwin-Hall density is a polynomial on each [j, j + 1]: ∫ p**m is exact and rational
+    m = _integer_order(q)
+    x = sp.Dummy("x")
+    pieces = read_univariate(d).pieces(x) if d.n.is_Integer and d.n <= 12 else None
+    if m is None or pieces is None:
+        return None
+    total = sp.S.Zero
+    for f, a, b in pieces:
+        antiderivative = sp.Poly(f**m, x).integrate().as_expr()
+        total += antiderivative.subs(x, b) - antiderivative.subs(x, a)
+    return log(total)
+
+
 # --- hand rules for log ∫ p**α q**(1−α) ----------------------------------------------------------
 
 
@@ -260,6 +443,147 @@ def skew_uniform(p: Dist, q: Dist, a: sp.Expr) -> sp.Expr:
     if (a - 1).is_nonpositive:
         return value
     return where(sp.Or(inside, a < 1), value)
+
+
+CAUCHY_SOURCE = ("derived here: ∫ p**α q**(1−α) = P_(α−1)(1 + χ²), a Legendre function, with "
+                 "χ² = ((x0₁ − x0₂)² + (γ₁ − γ₂)²)/(2γ₁γ₂) (every f-divergence between two "
+                 "Cauchy densities is a function of χ²: Nielsen & Okamura (2022), On "
+                 "f-divergences between Cauchy distributions, IEEE Trans. Inf. Theory 69(5))")
+
+
+def cauchy_chi_square(p: Dist, q: Dist) -> sp.Expr:
+    """Pearson χ²(P ‖ Q) between two Cauchy laws (Nielsen & Okamura 2022): symmetric in P, Q.
+
+    >>> from sympy.stats.crv_types import CauchyDistribution
+    >>> cauchy_chi_square(CauchyDistribution(0, 1), CauchyDistribution(1, 2))
+    1/2
+    """
+    return ((p.x0 - q.x0) ** 2 + (p.gamma - q.gamma) ** 2) / (2 * p.gamma * q.gamma)
+
+
+@SKEW_INTEGRAL.register(C.CauchyDistribution, C.CauchyDistribution, source=CAUCHY_SOURCE,
+                        conditions="finite for every order (both tails are x**(-2))")
+def skew_cauchy(p: Dist, q: Dist, a: sp.Expr) -> sp.Expr:
+    # P_ν(z) = 2F1(−ν, ν + 1; 1; (1 − z)/2); ν = α − 1, z = 1 + χ²; a polynomial in χ² for an
+    # integer order (expanded up to degree 8), (2/π) K(−χ²/2) at α = 1/2 (the Bhattacharyya
+    # coefficient)
+    z = -cauchy_chi_square(p, q) / 2
+    if a.is_integer and abs(a) <= 8:
+        return log(sp.hyperexpand(sp.hyper([a, 1 - a], [1], z)))
+    if a == sp.S.Half:
+        return log(2 * sp.elliptic_k(z) / pi)
+    return log(sp.hyper([a, 1 - a], [1], z))
+
+
+def _laplace_log_skew(p: Dist, q: Dist, a: sp.Expr) -> sp.Expr:
+    # ∫ exp(−u|x − μ₁| − v|x − μ₂|) over the three pieces cut by μ₁, μ₂ (u = α/b₁,
+    # v = (1 − α)/b₂, Δ = |μ₁ − μ₂|): 2(v e^(−uΔ) − u e^(−vΔ))/(v² − u²), Δ e^(−uΔ)(1 + uΔ)/u
+    # at u = v; finite iff u + v > 0
+    u, v, gap = a / p.b, (1 - a) / q.b, sp.Abs(p.mu - q.mu)
+    head = -a * log(2 * p.b) + (a - 1) * log(2 * q.b)
+    general = log(2 * (v * sp.exp(-u * gap) - u * sp.exp(-v * gap)) / (v**2 - u**2))
+    equal = log((1 + u * gap) / u) - u * gap
+    return where(u + v > 0, head + where(sp.Ne(u, v), general, equal))
+
+
+@SKEW_INTEGRAL.register(C.LaplaceDistribution, C.LaplaceDistribution, source=GIL + "; " + HERE,
+                        conditions="alpha*b_Q + (1 - alpha)*b_P > 0; declines for equal "
+                                   "locations (the log-normaliser mechanism)")
+def skew_laplace(p: Dist, q: Dist, a: sp.Expr) -> sp.Expr | None:
+    return None if p.mu == q.mu else _laplace_log_skew(p, q, a)
+
+
+@SKEW_INTEGRAL.register(C.ParetoDistribution, C.ParetoDistribution, source=GIL + "; " + HERE,
+                        conditions="alpha*a_P + (1 - alpha)*a_Q > 0; +oo for alpha > 1 when "
+                                   "xm_P < xm_Q; declines for equal xm (the mechanism)")
+def skew_pareto(p: Dist, q: Dist, a: sp.Expr) -> sp.Expr | None:
+    # ∫_M^oo A x**(−s − 1) dx = A M**(−s)/s, M = max(xm), s = α a_P + (1 − α) a_Q
+    if p.xm == q.xm:
+        return None
+    m1, a1, m2, a2 = p.xm, p.alpha, q.xm, q.alpha
+    s, top = a * a1 + (1 - a) * a2, sp.Max(m1, m2)
+    value = (a * log(a1 * m1**a1) + (1 - a) * log(a2 * m2**a2) - s * log(top) - log(s))
+    value = where(s > 0, value)
+    if (a - 1).is_nonpositive:
+        return value
+    return where(sp.Or(m2 <= m1, a < 1), value)
+
+
+@SKEW_INTEGRAL.register(C.WeibullDistribution, C.WeibullDistribution, source=HERE,
+                        conditions="shapes k_P != k_Q: +oo for alpha > 1 and k_Q > k_P, "
+                                   "else declines (no closed form)")
+def skew_weibull(p: Dist, q: Dist, a: sp.Expr) -> sp.Expr | None:
+    # exp(−α(x/λ₁)**k₁ + (α − 1)(x/λ₂)**k₂) grows without bound when α > 1 and k₂ > k₁; with
+    # two different powers of x in the exponent the integral is not elementary (a Wright/Fox H
+    # function), so the other cases are left to the honest integral
+    if p.beta == q.beta:
+        return None
+    return oo if sp.And(a > 1, q.beta > p.beta) is sp.true else None
+
+
+INVARIANCE = ("invariance of f-divergences under a bijection (Liese & Vajda 2006, On "
+              "divergences and informations in statistics and information theory, IEEE Trans. "
+              "Inf. Theory 52(10)): ∫ p**α q**(1−α) of g(P₀), g(Q₀) is that of P₀, Q₀")
+
+
+def skew_pushforward(p: Dist, q: Dist, a: sp.Expr) -> sp.Expr | None:
+    """log ∫ p**α q**(1−α) of two laws of g(Y), g the record's bijection, from their bases.
+
+    >>> from sympy.stats.crv_types import LogitNormalDistribution as L
+    >>> skew_pushforward(L(0, 1), L(1, 1), sp.Integer(2))
+    1
+    """
+    pulled = pullback(p, q)
+    hit = None if pulled is None else SKEW_INTEGRAL.apply(*pulled, params=(a,))
+    return None if hit is None else hit[0]
+
+
+# the families the record gives as a bijection's image and no decomposition of their own (with
+# one, the log-normaliser mechanism already applies)
+for _cls, _rec in FAMILIES.items():
+    if _rec.pushforward is not None and _rec.expfamily is None:
+        SKEW_INTEGRAL.register(_cls, _cls, source=INVARIANCE,
+                               conditions="as for the base family")(skew_pushforward)
+
+
+# countable families whose pairs are exponential families in k (derived here): the sum is a
+# zeta function, a logarithm or a derivative of the geometric series
+
+
+@SKEW_INTEGRAL.register(D.ZetaDistribution, D.ZetaDistribution, source=HERE,
+                        conditions="alpha*s_P + (1 - alpha)*s_Q > 1")
+def skew_zeta(p: Dist, q: Dist, a: sp.Expr) -> sp.Expr:
+    t = a * p.s + (1 - a) * q.s
+    return where(t > 1, log(sp.zeta(t)) - a * log(sp.zeta(p.s)) - (1 - a) * log(sp.zeta(q.s)))
+
+
+@SKEW_INTEGRAL.register(D.LogarithmicDistribution, D.LogarithmicDistribution, source=HERE,
+                        conditions="p_P**alpha p_Q**(1 - alpha) < 1")
+def skew_logarithmic(p: Dist, q: Dist, a: sp.Expr) -> sp.Expr:
+    # Σ r**k/k = −log(1 − r), r = p_P**α p_Q**(1−α)
+    r = p.p**a * q.p ** (1 - a)
+    value = log(-log(1 - r)) - a * log(-log(1 - p.p)) - (1 - a) * log(-log(1 - q.p))
+    return where(r < 1, value)
+
+
+@SKEW_INTEGRAL.register(D.FlorySchulzDistribution, D.FlorySchulzDistribution, source=HERE,
+                        conditions="(1 - a_P)**alpha (1 - a_Q)**(1 - alpha) < 1")
+def skew_flory_schulz(p: Dist, q: Dist, a: sp.Expr) -> sp.Expr:
+    # Σ k c**(k − 1) = 1/(1 − c)**2, c = (1 − a_P)**α (1 − a_Q)**(1−α)
+    c = (1 - p.a) ** a * (1 - q.a) ** (1 - a)
+    return where(c < 1, 2 * a * log(p.a) + 2 * (1 - a) * log(q.a) - 2 * log(1 - c))
+
+
+@SKEW_INTEGRAL.register(D.GeometricDistribution, D.GeometricDistribution, source=HERE,
+                        conditions="a point mass Geometric(1) (else the log-normaliser)")
+def skew_geometric_point_mass(p: Dist, q: Dist, a: sp.Expr) -> sp.Expr | None:
+    # Geometric(1) is the point mass at 1, where the other pmf is its p
+    if p.p == 1:
+        return (1 - a) * log(q.p)
+    if q.p == 1:  # P has mass beyond 1, where Q has none
+        value = a * log(p.p)
+        return value if (a - 1).is_nonpositive else where(a < 1, value)
+    return None
 
 
 # --- total variation ½ ∫ |p − q| where it closes: densities that cross once, at x*, give
@@ -296,6 +620,74 @@ def tv_poisson(p: Dist, q: Dist) -> sp.Expr:
     n = sp.floor((b - a) / log(b / a))
     cdf = [sp.uppergamma(n + 1, lam) / sp.factorial(n) for lam in (a, b)]
     return where(sp.Ne(a, b), sp.Abs(cdf[0] - cdf[1]), sp.S.Zero)
+
+
+# --- min-entropy: −log sup p, from the mode the family record gives --------------------------
+
+
+def _positive_part(rel: sp.Basic) -> tuple[sp.Expr, bool] | None:
+    """(e, strict) with ``rel`` ⟺ e > 0 (strict) or e >= 0, for an inequality."""
+    kinds = {sp.StrictGreaterThan: (1, True), sp.GreaterThan: (1, False),
+             sp.StrictLessThan: (-1, True), sp.LessThan: (-1, False)}
+    if type(rel) not in kinds:
+        return None
+    sign, strict = kinds[type(rel)]
+    return sign * (rel.lhs - rel.rhs), strict
+
+
+def _settle(expr: sp.Expr, relations: tuple) -> sp.Expr:
+    """Inequalities in ``expr`` that the domain relations decide (a positive multiple of a
+    relation's e, with the strictness it needs) replaced by true/false: the Piecewise branch of
+    a density that holds at its mode (Trapezoidal's flat top, given b < c)."""
+    facts = [f for f in (_positive_part(r) for r in relations if isinstance(r, sp.Basic))
+             if f is not None]
+
+    def implied(rel: sp.Basic) -> bool:
+        found = _positive_part(rel)
+        if found is None:
+            return False
+        e, strict = found
+        return any((r := sp.cancel(e / f)).is_number and r.is_positive and (fs or not strict)
+                   for f, fs in facts)
+
+    def decide(rel: sp.Basic) -> sp.Basic:
+        return sp.true if implied(rel) else sp.false if implied(rel.negated) else rel
+
+    return expr.replace(lambda e: _positive_part(e) is not None, decide)
+
+
+def log_sup_density(d: Dist) -> sp.Expr | None:
+    """log sup p (log max of a pmf) from the record's ``mode``: +oo where the density is
+    unbounded; ``None`` when the record knows no mode. The min-entropy (Rényi entropy of
+    order oo) is its negative (Rényi 1961).
+
+    >>> from sympy.stats.crv_types import GammaDistribution
+    >>> k, th = sp.symbols("k theta", positive=True)
+    >>> log_sup_density(GammaDistribution(2, th))
+    -log(theta) - 1
+    >>> log_sup_density(GammaDistribution(sp.S.Half, th))
+    oo
+    """
+    record = family_of(d)
+    found = None if record.mode is None else record.mode(d)
+    if found is None:
+        return None
+    if found.finite is sp.false:
+        return oo
+    view = read_univariate(d)
+    x = sp.Dummy("x", positive=True) if view.bounds[0].is_nonnegative else sp.Dummy("x",
+                                                                                     real=True)
+    # x**c/x merged into x**(c - 1), so an end-point mode (F(2, d2) at 0) reads 0**0 = 1
+    density = sp.powsimp(sp.expand_power_base(view.density_at(x)), combine="exp")
+    modes = found.value.args if isinstance(found.value, sp.Piecewise) else [(found.value, sp.true)]
+    branches = []
+    for mode, cond in modes:  # a mode given by cases: the density read at each
+        value = _settle(density.subs(x, mode), record.relations(d))
+        if value.has(sp.nan, sp.zoo):
+            return None
+        branches.append((sp.expand_log(log(value), force=False), cond))
+    value = branches[0][0] if len(branches) == 1 else sp.Piecewise(*branches)
+    return where(found.finite, value)
 
 
 # --- textbook form -------------------------------------------------------------------------------

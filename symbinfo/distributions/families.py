@@ -15,7 +15,10 @@ A :class:`Family` holds, for one sympy.stats distribution class,
   generating function and the lower partial expectation E[(c - X)+], each a :class:`Known`
   value with the condition under which it is finite and its source;
 - ``pieces``: for densities SymPy writes with a ``Sum`` (UniformSum), the density as
-  elementary pieces between breakpoints, which quadrature and ``evalf`` handle.
+  elementary pieces between breakpoints, which quadrature and ``evalf`` handle;
+- ``mode``: a point where the density (pmf) attains its supremum, as a :class:`Known` whose
+  ``finite`` is the condition under which that supremum is finite (elsewhere the density is
+  unbounded, the min-entropy −log sup p is −oo).
 
 Every layer (closed-form rules, the generic engine, derivations, the verifier's sampling) reads
 families through :func:`family_of` or the view built on it
@@ -173,6 +176,8 @@ class Family:
     #: the law of X + Y (X of this family, Y independent of any family) when it stays in a
     #: family, else None
     convolve: Callable[[Dist, Dist], Dist | None] | None = None
+    #: a point where the density attains its supremum (``finite``: where that sup is finite)
+    mode: Callable[[Dist], Known | None] | None = None
 
     @property
     def name(self) -> str:
@@ -770,6 +775,99 @@ CONVOLVE: dict[type, Callable[[Dist, Dist], Dist | None]] = {
 }
 
 
+# --- modes: where the density attains its supremum (checked against a numeric maximisation
+# of SymPy's density in tests/closedforms/test_generalised_forms.py) -----------------------------
+
+MODES = "JKB1/JKB2, the chapter of each family; the others derived here (density' = 0)"
+
+
+def _m(value, finite=T) -> Known:
+    return Known(value, finite, None, MODES)
+
+
+def _unbounded(d: Dist) -> Known:
+    # the density tends to +oo at an end of the support (the value is that end)
+    return _m(family_of(d).true_support(d).inf, sp.false)
+
+
+def _beta_mode(a: sp.Expr, b: sp.Expr) -> sp.Expr:
+    return Piecewise((sp.S.Half, sp.Eq(a + b, 2)), ((a - 1) / (a + b - 2), True))
+
+
+def _kumaraswamy_mode(d: Dist) -> Known:
+    a, b = d.a, d.b
+    inner = Piecewise((sp.S.Half, sp.Eq(a * b, 1)), (((a - 1) / (a * b - 1)) ** (1 / a), True))
+    return _m(inner, sp.And(a >= 1, b >= 1))
+
+
+MODE: dict[type, Callable[[Dist], Known | None]] = {
+    C.NormalDistribution: lambda d: _m(d.mean),
+    C.CauchyDistribution: lambda d: _m(d.x0),
+    C.LaplaceDistribution: lambda d: _m(d.mu),
+    C.LogisticDistribution: lambda d: _m(d.mu),
+    C.GumbelDistribution: lambda d: _m(d.mu),
+    C.StudentTDistribution: lambda d: _m(sp.S.Zero),
+    C.ExponentialPowerDistribution: lambda d: _m(d.mu),
+    C.RaisedCosineDistribution: lambda d: _m(d.mu),
+    C.MoyalDistribution: lambda d: _m(d.mu),
+    C.VonMisesDistribution: lambda d: _m(d.mu),
+    C.WignerSemicircleDistribution: lambda d: _m(sp.S.Zero),
+    C.FisherZDistribution: lambda d: _m(sp.S.Zero),
+    C.UniformDistribution: lambda d: _m((d.left + d.right) / 2),
+    C.TriangularDistribution: lambda d: _m(d.c),
+    C.TrapezoidalDistribution: lambda d: _m((d.b + d.c) / 2),
+    C.QuadraticUDistribution: lambda d: _m(d.a),
+    C.ExponentialDistribution: lambda d: _m(sp.S.Zero),
+    C.GammaDistribution: lambda d: _m((d.k - 1) * d.theta, d.k >= 1),
+    C.ChiSquaredDistribution: lambda d: _m(d.k - 2, d.k >= 2),
+    C.ChiDistribution: lambda d: _m(sqrt(d.k - 1), d.k >= 1),
+    C.RayleighDistribution: lambda d: _m(d.sigma),
+    C.MaxwellDistribution: lambda d: _m(sqrt(2) * d.a),
+    C.NakagamiDistribution: lambda d: _m(sqrt(d.omega * (2 * d.mu - 1) / (2 * d.mu))),
+    C.WeibullDistribution: lambda d: _m(d.alpha * ((d.beta - 1) / d.beta) ** (1 / d.beta),
+                                        d.beta >= 1),
+    C.FrechetDistribution: lambda d: _m(d.m + d.s * (d.a / (1 + d.a)) ** (1 / d.a)),
+    C.LogNormalDistribution: lambda d: _m(exp(d.mean - d.std**2)),
+    C.GammaInverseDistribution: lambda d: _m(d.b / (d.a + 1)),
+    C.LevyDistribution: lambda d: _m(d.mu + d.c / 3),
+    C.GaussianInverseDistribution: lambda d: _m(
+        d.mean * (sqrt(1 + 9 * d.mean**2 / (4 * d.shape**2)) - 3 * d.mean / (2 * d.shape))),
+    C.BetaDistribution: lambda d: _m(_beta_mode(d.alpha, d.beta),
+                                     sp.And(d.alpha >= 1, d.beta >= 1)),
+    C.KumaraswamyDistribution: _kumaraswamy_mode,
+    C.BetaPrimeDistribution: lambda d: _m((d.alpha - 1) / (d.beta + 1), d.alpha >= 1),
+    C.FDistributionDistribution: lambda d: _m((d.d1 - 2) / d.d1 * d.d2 / (d.d2 + 2), d.d1 >= 2),
+    C.DagumDistribution: lambda d: _m(d.b * ((d.a * d.p - 1) / (d.a + 1)) ** (1 / d.a),
+                                      d.a * d.p >= 1),
+    C.LogLogisticDistribution: lambda d: _m(
+        d.alpha * ((d.beta - 1) / (d.beta + 1)) ** (1 / d.beta), d.beta >= 1),
+    C.GompertzDistribution: lambda d: _m(sp.Max(0, -log(d.eta) / d.b)),
+    C.ParetoDistribution: lambda d: _m(d.xm),
+    C.BoundedParetoDistribution: lambda d: _m(d.left),
+    C.LomaxDistribution: lambda d: _m(sp.S.Zero),
+    C.ReciprocalDistribution: lambda d: _m(d.a),
+    C.PowerFunctionDistribution: lambda d: _m(d.b, d.alpha >= 1),
+    # t = b/(x − mu): max of t**(n+1)/(e**t − 1) at (n + 1)(1 − e**(−t)) = t, the principal
+    # Lambert W root
+    C.DavisDistribution: lambda d: _m(d.mu + d.b / (d.n + 1 + sp.LambertW(
+        -(d.n + 1) * exp(-(d.n + 1))))),
+    # z = e**(−b x): max of z e**(−eta z)(1 + eta − eta z) at eta² z² − eta(3 + eta) z + 1 + eta = 0
+    C.ShiftedGompertzDistribution: lambda d: _m(sp.Max(0, -log(
+        (3 + d.eta - sqrt(d.eta**2 + 2 * d.eta + 5)) / (2 * d.eta)) / d.b)),
+    C.ArcsinDistribution: _unbounded,
+    C.LogCauchyDistribution: _unbounded,
+    D.PoissonDistribution: lambda d: _m(sp.floor(d.lamda)),
+    D.GeometricDistribution: lambda d: _m(sp.S.One),
+    D.NegativeBinomialDistribution: lambda d: _m(
+        sp.Max(0, sp.floor((1 - d.p) * (d.r - 1) / d.p))),
+    D.LogarithmicDistribution: lambda d: _m(sp.S.One),
+    D.ZetaDistribution: lambda d: _m(sp.S.One),
+    D.YuleSimonDistribution: lambda d: _m(sp.S.One),
+    D.FlorySchulzDistribution: lambda d: _m(sp.floor(1 / d.a)),
+    F.BinomialDistribution: lambda d: _m(sp.Min(d.n, sp.floor((d.n + 1) * d.p))),
+}
+
+
 # --- the records -------------------------------------------------------------------------------
 
 _RECORDS: list[Family] = [
@@ -862,7 +960,7 @@ FAMILIES: dict[type, Family] = {
                        "expect": EXPECT.get(rec.cls, Expectations()),
                        "pushforward": PUSHFORWARD.get(rec.cls),
                        "symmetric": rec.cls in SYMMETRIC,
-                       "convolve": CONVOLVE.get(rec.cls)})
+                       "convolve": CONVOLVE.get(rec.cls), "mode": MODE.get(rec.cls)})
     for rec in _RECORDS
 }
 
