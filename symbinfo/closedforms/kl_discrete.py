@@ -166,6 +166,10 @@ def kl_geometric_geometric(P: Dist, Q: Dist) -> sp.Expr:
     """KL(Geometric(p) || Geometric(q)), both on {1, 2, ...}; E[X - 1] = (1-p)/p."""
     (p,) = P.args
     (q,) = Q.args
+    if p == 1:  # P is the point mass at 1, where Q puts q: (1 - p) log(...) is 0 log 0 = 0
+        return -log(q)
+    if q == 1:  # Q is the point mass at 1 and P is not
+        return oo
     return log(p / q) + (1 - p) / p * log((1 - p) / (1 - q))
 
 
@@ -176,6 +180,10 @@ def cross_entropy_geometric_geometric(P: Dist, Q: Dist) -> sp.Expr:
     """H(Geometric(p), Geometric(q)) = -log q - (1-p)/p log(1-q)."""
     (p,) = P.args
     (q,) = Q.args
+    if p == 1:
+        return -log(q)
+    if q == 1:
+        return oo
     return -log(q) - (1 - p) / p * log(1 - q)
 
 

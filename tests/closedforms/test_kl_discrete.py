@@ -131,3 +131,15 @@ def test_discrete_support_mismatches():
     assert kl.subs(p, R(1, 2)) == sp.oo and kl.subs(p, 1) == -sp.log(q)
     # nested supports, no closed form (E[log k!]): decline to the generic engine
     assert KL_DIVERGENCE.apply(D.GeometricDistribution(p), D.PoissonDistribution(l1)) is None
+
+
+def test_geometric_point_mass_is_no_nan():
+    """Geometric(1) is the point mass at 1: KL to Geometric(q) is -log q (the pmf of Q at 1),
+    the other way +oo (P has mass where the point mass has none); the general formula gave
+    0*log(0) = nan and log(x/0) = zoo."""
+    third = sp.Rational(1, 3)
+    one, q = D.GeometricDistribution(1), D.GeometricDistribution(third)
+    assert KL_DIVERGENCE.apply(one, q)[0] == sp.log(3)
+    assert CROSS_ENTROPY.apply(one, q)[0] == sp.log(3)
+    assert KL_DIVERGENCE.apply(q, one)[0] == sp.oo
+    assert KL_DIVERGENCE.apply(one, one)[0] == 0
