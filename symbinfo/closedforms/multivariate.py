@@ -22,7 +22,9 @@ from sympy.stats.joint_rv_types import (
     MultivariateNormalDistribution,
     MultivariateTDistribution,
 )
+from sympy.stats.matrix_distributions import MatrixGammaDistribution, WishartDistribution
 
+from ..errors import InvalidDistributionError
 from . import ENTROPY, KL_DIVERGENCE, POWER_INTEGRAL, SKEW_INTEGRAL
 
 Dist = sp.Basic
@@ -268,3 +270,159 @@ def power_mvt(d: Dist, a: sp.Expr) -> sp.Expr:
     s = a * (nu + k) / 2
     value = a * log_c + logdet / 2 + k * log(nu * sp.pi) / 2 + loggamma(s - k / 2) - loggamma(s)
     return where(s > k / 2, value)
+
+
+# --- Wishart (and the matrix gamma, a Wishart in another parameterisation) --------------------
+#
+# W(n, V) on p×p positive-definite X: det(X)**((n-p-1)/2) exp(-tr(V⁻¹X)/2) / (2**(np/2)
+# det(V)**(n/2) Γ_p(n/2)), an exponential family with θ = (-V⁻¹/2, (n-p-1)/2), T = (X, log det X),
+# carrier 0 and log-normaliser F = (n/2)(p log 2 + log det V) + log Γ_p(n/2) (Bishop 2006, PRML
+# §B and (2.155); Penny 2001). Members are written (n, V); mixing natural parameters mixes n and
+# V⁻¹ linearly. The natural space is V⁻¹ positive definite and n > p - 1. E[X] = n V and
+# E[log det X] = ψ_p(n/2) + p log 2 + log det V (Bishop (B.81)). The matrix gamma MG(a, b, S) is
+# W(2a, b S/2) (same density; SymPy's parameterisation). Every Wishart rule below comes from F:
+# entropy F - <θ, E[T]>, KL the Bregman divergence of F, the power and skew integrals its skew
+# Jensen divergences (Nielsen & Nock 2011).
+
+WISHART = ("Bishop (2006), Pattern Recognition and Machine Learning, App. B (B.78)-(B.82); "
+           "Penny (2001), KL-divergences of Normal, Gamma, Dirichlet and Wishart densities")
+WISHART_SKEW = ("Nielsen & Nock (2011), arXiv:1105.3259: skew Jensen divergence of the Wishart "
+                "log-normaliser")
+
+
+def _wishart(d: Dist) -> tuple[sp.Expr, sp.MatrixBase | sp.MatrixExpr]:
+    """(n, V) of a Wishart or a matrix gamma (MG(a, b, S) = W(2a, b S/2))."""
+    if isinstance(d, MatrixGammaDistribution):
+        return 2 * d.alpha, d.beta * d.scale_matrix / 2
+    n, V = d.n, d.scale_matrix
+    p = _dim(V)
+    if (n > p - 1) is sp.false:
+        raise InvalidDistributionError(
+            f"{d}: n = {n} <= p - 1 = {p - 1}; a singular Wishart has no density on the "
+            "positive-definite matrices")
+    return n, V
+
+
+def log_multigamma(a: sp.Expr, p: int | sp.Expr) -> sp.Expr:
+    """log Γ_p(a) = p(p - 1)/4 log pi + Σ_{j=1..p} log Γ(a + (1 - j)/2).
+
+    >>> log_multigamma(sp.Symbol("a", positive=True), 2)
+    loggamma(a) + loggamma(a - 1/2) + log(pi)/2
+    """
+    if isinstance(p, (int, sp.Integer)):
+        terms = [loggamma(a + sp.Rational(1 - j, 2)) for j in range(1, int(p) + 1)]
+        return p * (p - 1) * log(sp.pi) / 4 + sp.Add(*terms)
+    j = sp.Dummy("j", integer=True, positive=True)
+    return p * (p - 1) * log(sp.pi) / 4 + sp.Sum(loggamma(a + (1 - j) / 2), (j, 1, p))
+
+
+def multi_digamma(a: sp.Expr, p: int | sp.Expr) -> sp.Expr:
+    """ψ_p(a) = Σ_{j=1..p} ψ(a + (1 - j)/2), the derivative of log Γ_p.
+
+    >>> multi_digamma(sp.Symbol("a", positive=True), 2)
+    polygamma(0, a) + polygamma(0, a - 1/2)
+    """
+    if isinstance(p, (int, sp.Integer)):
+        return sp.Add(*[digamma(a + sp.Rational(1 - j, 2)) for j in range(1, int(p) + 1)])
+    j = sp.Dummy("j", integer=True, positive=True)
+    return sp.Sum(digamma(a + (1 - j) / 2), (j, 1, p))
+
+
+def _logdet(V) -> sp.Expr:
+    return log(_det(V))
+
+
+def _inverse(V):
+    return V.inv() if isinstance(V, sp.MatrixBase) else V.I
+
+
+def _trace(M) -> sp.Expr:
+    return sp.factor(M.trace()) if isinstance(M, sp.MatrixBase) else sp.Trace(M)
+
+
+def _wishart_F(n: sp.Expr, p, logdet_V: sp.Expr) -> sp.Expr:
+    """The log-normaliser at the member (n, V), from log det V."""
+    return n * (p * log(2) + logdet_V) / 2 + log_multigamma(n / 2, p)
+
+
+def _leading_minors_positive(M) -> sp.Basic | None:
+    """Sylvester's criterion as a condition (explicit matrices), ``None`` for a matrix symbol."""
+    if not isinstance(M, sp.MatrixBase):
+        return None
+    return sp.And(*[sp.factor(M[:k, :k].det()) > 0 for k in range(1, M.shape[0] + 1)])
+
+
+def entropy_wishart(d: Dist) -> sp.Expr:
+    """F(θ) - <θ, E[T]> = ((p + 1)/2) log det V + (p(p + 1)/2) log 2 + log Γ_p(n/2)
+    - ((n - p - 1)/2) ψ_p(n/2) + np/2."""
+    n, V = _wishart(d)
+    p = _dim(V)
+    return ((p + 1) * _logdet(V) / 2 + p * (p + 1) * log(2) / 2 + log_multigamma(n / 2, p)
+            - (n - p - 1) * multi_digamma(n / 2, p) / 2 + n * p / 2)
+
+
+def kl_wishart_wishart(P: Dist, Q: Dist) -> sp.Expr | None:
+    """Bregman divergence of F: ((n1 - n2)/2) ψ_p(n1/2) + (n1/2)(tr(V2⁻¹V1) - p)
+    + (n2/2) log(det V2/det V1) + log Γ_p(n2/2) - log Γ_p(n1/2)."""
+    (n1, V1), (n2, V2) = _wishart(P), _wishart(Q)
+    if V1.shape != V2.shape:
+        return None
+    p = _dim(V1)
+    return ((n1 - n2) * multi_digamma(n1 / 2, p) / 2 + n1 * (_trace(_inverse(V2) * V1) - p) / 2
+            + n2 * (_logdet(V2) - _logdet(V1)) / 2 + log_multigamma(n2 / 2, p)
+            - log_multigamma(n1 / 2, p))
+
+
+def power_wishart(d: Dist, a: sp.Expr) -> sp.Expr:
+    """log ∫ f**a = F(a θ) - a F(θ): a θ is the member (a (n - p - 1) + p + 1, V/a)."""
+    from .generalised import where
+
+    n, V = _wishart(d)
+    p = _dim(V)
+    na = a * (n - p - 1) + p + 1
+    value = _wishart_F(na, p, _logdet(V) - p * log(a)) - a * _wishart_F(n, p, _logdet(V))
+    return where(na > p - 1, value)
+
+
+def skew_wishart(P: Dist, Q: Dist, a: sp.Expr) -> sp.Expr | None:
+    """-J_F^a: a θ1 + (1 - a) θ2 is the member (a n1 + (1 - a) n2, (a V1⁻¹ + (1 - a) V2⁻¹)⁻¹)."""
+    from .generalised import where
+
+    (n1, V1), (n2, V2) = _wishart(P), _wishart(Q)
+    if V1.shape != V2.shape:
+        return None
+    p = _dim(V1)
+    precision = a * _inverse(V1) + (1 - a) * _inverse(V2)
+    nm = a * n1 + (1 - a) * n2
+    if _in_unit(a):
+        cond = sp.true
+    else:
+        cond = _leading_minors_positive(precision)
+        if cond is None:
+            return None
+        cond = sp.And(cond, nm > p - 1)
+    if cond is sp.false:
+        return sp.oo
+    mixed = _wishart_F(nm, p, -_logdet(precision))
+    value = mixed - a * _wishart_F(n1, p, _logdet(V1)) - (1 - a) * _wishart_F(n2, p, _logdet(V2))
+    return where(cond, value)
+
+
+def _in_unit(a: sp.Expr) -> bool:
+    return bool(a.is_positive and (1 - a).is_positive)
+
+
+_MATRIX_WISHART = (WishartDistribution, MatrixGammaDistribution)
+for _c in _MATRIX_WISHART:
+    ENTROPY.register(_c, source=WISHART, conditions="V positive definite, n > p - 1")(
+        entropy_wishart)
+    POWER_INTEGRAL.register(_c, source=WISHART_SKEW, conditions="alpha (n - p - 1) > -2, "
+                            "else +oo")(power_wishart)
+    for _e in _MATRIX_WISHART:
+        KL_DIVERGENCE.register(_c, _e, source=WISHART, conditions="same dimension (declines "
+                               "otherwise); n_i > p - 1")(kl_wishart_wishart)
+        SKEW_INTEGRAL.register(
+            _c, _e, source=WISHART_SKEW,
+            conditions="a V1⁻¹ + (1 - a) V2⁻¹ positive definite and a n1 + (1 - a) n2 > p - 1, "
+                       "else +oo; declines when undecidable (matrix symbols outside 0 < a < 1)",
+        )(skew_wishart)
