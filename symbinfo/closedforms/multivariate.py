@@ -18,14 +18,23 @@ from collections.abc import Sequence
 import sympy as sp
 from sympy import digamma, log, loggamma
 from sympy.stats.joint_rv_types import (
+    MultinomialDistribution,
     MultivariateBetaDistribution,
     MultivariateNormalDistribution,
     MultivariateTDistribution,
 )
 from sympy.stats.matrix_distributions import MatrixGammaDistribution, WishartDistribution
 
-from ..errors import InvalidDistributionError
-from . import ENTROPY, KL_DIVERGENCE, POWER_INTEGRAL, SKEW_INTEGRAL
+from ..derivation.finite import entropy as finite_entropy
+from ..derivation.finite import kl_divergence as finite_kl
+from ..derivation.honest import DefinitionSum
+from ..distributions.joint_families import (
+    composition_sum,
+    multinomial_parameters,
+    multinomial_pmf,
+)
+from ..errors import InvalidDistributionError, MismatchError
+from . import ENTROPY, KL_DIVERGENCE, POWER_INTEGRAL, SKEW_INTEGRAL, TOTAL_VARIATION
 
 Dist = sp.Basic
 
@@ -426,3 +435,106 @@ for _c in _MATRIX_WISHART:
             conditions="a V1⁻¹ + (1 - a) V2⁻¹ positive definite and a n1 + (1 - a) n2 > p - 1, "
                        "else +oo; declines when undecidable (matrix symbols outside 0 < a < 1)",
         )(skew_wishart)
+
+
+# --- multinomial ----------------------------------------------------------------------------
+#
+# Mult(n, p) is the law of the counts of n independent categorical draws, so the multinomial
+# theorem gives Σ_x P(x)**a Q(x)**(1 - a) = (Σ_i p_i**a q_i**(1 - a))**n and KL = n KL(p || q)
+# (the KL of n i.i.d. draws; Cover & Thomas, 2nd ed., §2.8 chain rule). Two multinomials of
+# different n live on disjoint sets of compositions: mutually singular. The entropy has no
+# closed form: H = -log n! - n Σ p_i log p_i + Σ_i E[log X_i!] with X_i ~ Binomial(n, p_i)
+# (derived here from log P(x) = log n! + Σ x_i log p_i - Σ log x_i!), each E[log X_i!] an honest
+# finite sum; ∫ p**a (Rényi, Tsallis) is the sum over the compositions.
+
+#: a numeric n up to this gives the entropy as explicit terms (else honest sums)
+EXPLICIT_N = 40
+
+MULTINOMIAL = ("derived here: the multinomial theorem, Σ_x P(x)**a Q(x)**(1 - a) = "
+               "(Σ_i p_i**a q_i**(1 - a))**n (n i.i.d. categorical draws)")
+
+
+def _multinomials(P: Dist, Q: Dist):
+    (n, p), (m, q) = multinomial_parameters(P), multinomial_parameters(Q)
+    if len(p) != len(q):
+        raise MismatchError(f"{P} and {Q} count different numbers of categories "
+                            f"({len(p)} and {len(q)})")
+    return n, p, m, q
+
+
+def _same_n(n: sp.Expr, m: sp.Expr, value: sp.Expr, singular: sp.Expr) -> sp.Expr:
+    """``value`` where n = m, ``singular`` where the supports are disjoint (n != m)."""
+    same = sp.Eq(n, m)
+    if same is sp.true:
+        return value
+    if same is sp.false:
+        return singular
+    return sp.Piecewise((value, same), (singular, True))
+
+
+@ENTROPY.register(MultinomialDistribution,
+                  source="derived here: -E[log P(X)], X_i ~ Binomial(n, p_i) (finite sums)")
+def entropy_multinomial(d: Dist) -> sp.Expr:
+    """-log n! - n Σ p_i log p_i + Σ_i Σ_(x=2..n) binomial(n, x) p_i**x (1 - p_i)**(n - x)
+    log x!: term by term for a numeric n up to :data:`EXPLICIT_N`, else honest sums."""
+    n, p = multinomial_parameters(d)
+    if any(pi == 1 for pi in p):
+        return sp.S.Zero  # a point mass
+    x = sp.Symbol("x", integer=True, nonnegative=True)
+    expected = []
+    for pi in p:
+        if pi == 0:
+            continue  # X_i = 0: log X_i! = 0
+        if isinstance(n, sp.Integer) and n <= EXPLICIT_N:
+            term = sp.binomial(n, x) * pi**x * (1 - pi) ** (n - x)
+            expected.append(sp.Add(*(term.subs(x, j) * log(sp.factorial(j))
+                                     for j in range(2, int(n) + 1))))
+            continue
+        # binomial(n, x) as 1/((n + 1) B(x + 1, n - x + 1)): for a numeric n SymPy would
+        # expand it into factorials of n, too large to compile or print
+        pmf = (sp.binomial(n, x) if not n.is_Integer
+               else 1 / ((n + 1) * sp.beta(x + 1, n - x + 1))) * pi**x * (1 - pi) ** (n - x)
+        expected.append(DefinitionSum(pmf * loggamma(x + 1), (x, 2, n)))
+    return -loggamma(n + 1) + n * finite_entropy(dict(enumerate(p))) + sp.Add(*expected)
+
+
+@POWER_INTEGRAL.register(MultinomialDistribution, source="the definition, summed over the "
+                         "compositions of n")
+def power_multinomial(d: Dist, a: sp.Expr) -> sp.Expr:
+    """log Σ_x P(x)**a over the compositions x of n (no closed form: the multinomial
+    coefficient is raised to the power a)."""
+    total = composition_sum(lambda x: multinomial_pmf(d, x) ** a, d)
+    return log(total) if not total.has(sp.Sum) else sp.log(total, evaluate=False)
+
+
+@KL_DIVERGENCE.register(MultinomialDistribution, MultinomialDistribution, source=MULTINOMIAL,
+                        conditions="same categories; +oo for different n (disjoint supports)")
+def kl_multinomial(P: Dist, Q: Dist) -> sp.Expr:
+    """n Σ p_i log(p_i/q_i) (+oo where some q_i = 0 < p_i)."""
+    n, p, m, q = _multinomials(P, Q)
+    per_draw = finite_kl(dict(enumerate(p)), dict(enumerate(q)))
+    return _same_n(n, m, n * per_draw if per_draw != sp.oo else sp.oo, sp.oo)
+
+
+@SKEW_INTEGRAL.register(MultinomialDistribution, MultinomialDistribution, source=MULTINOMIAL,
+                        conditions="same categories; different n: -oo (a < 1) or +oo (a > 1)")
+def skew_multinomial(P: Dist, Q: Dist, a: sp.Expr) -> sp.Expr:
+    """n log Σ_i p_i**a q_i**(1 - a): +oo for a > 1 when some q_i = 0 < p_i."""
+    from .generalised import where
+
+    n, p, m, q = _multinomials(P, Q)
+    kept = [(pi, qi) for pi, qi in zip(p, q, strict=True) if pi != 0 and qi != 0]
+    lost = any(pi != 0 and qi == 0 for pi, qi in zip(p, q, strict=True))
+    inner = sp.Add(*(pi**a * qi ** (1 - a) for pi, qi in kept))
+    value = n * log(inner) if kept else -sp.oo
+    if lost:
+        value = where(a < 1, value, sp.oo)
+    return _same_n(n, m, value, where(a < 1, -sp.oo, sp.oo))
+
+
+@TOTAL_VARIATION.register(MultinomialDistribution, MultinomialDistribution,
+                          source="disjoint supports", conditions="different n only "
+                          "(declines otherwise: the definition is summed)")
+def tv_multinomial(P: Dist, Q: Dist) -> sp.Expr | None:
+    n, _, m, _ = _multinomials(P, Q)
+    return sp.S.One if sp.Eq(n, m) is sp.false else None
