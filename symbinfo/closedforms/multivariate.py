@@ -43,8 +43,10 @@ def _det(S: sp.MatrixBase | sp.MatrixExpr) -> sp.Expr:
     return sp.factor(S.det()) if isinstance(S, sp.MatrixBase) else sp.Determinant(S)
 
 
-def _dim(S) -> int | sp.Expr:
-    return S.shape[0]
+def _dim(S) -> sp.Expr:
+    """The dimension as a SymPy number (a Python int would make k/2 a float)."""
+    k = S.shape[0]
+    return sp.Integer(k) if isinstance(k, int) else k
 
 
 def mvn_entropy(Sigma: sp.MatrixBase | sp.MatrixExpr) -> sp.Expr:

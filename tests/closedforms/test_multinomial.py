@@ -178,3 +178,13 @@ def test_large_n_stays_an_honest_sum():
             truth -= w * ctx.log(w)
     _close(h, truth)
     assert si.renyi_entropy(_rv("M", 10**4, probs), 2).has(sp.Sum)
+
+
+def test_integer_powers_compile_to_mpmath():
+    # the honest sums' numeric path compiles 2**(x - 60) for mpmath: as Python's int ** int it
+    # was a 16-digit float (5**(-x) below 1e-16 relative error at x = 2)
+    from symbinfo.derivation.honest import DefinitionSum
+
+    x = sp.Symbol("x", integer=True, nonnegative=True)
+    s = DefinitionSum(sp.loggamma(x + 1) * sp.binomial(4, x) / 5**x + 2 ** (x - 60), (x, 2, 4))
+    assert abs(sp.N(s, 40) - sp.N(s.doit(), 40)) < 1e-38
