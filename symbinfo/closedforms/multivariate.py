@@ -23,13 +23,19 @@ from sympy.stats.joint_rv_types import (
     MultivariateNormalDistribution,
     MultivariateTDistribution,
 )
-from sympy.stats.matrix_distributions import MatrixGammaDistribution, WishartDistribution
+from sympy.stats.matrix_distributions import (
+    MatrixGammaDistribution,
+    MatrixNormalDistribution,
+    WishartDistribution,
+)
 
 from ..derivation.finite import entropy as finite_entropy
 from ..derivation.finite import kl_divergence as finite_kl
 from ..derivation.honest import DefinitionSum
 from ..distributions.joint_families import (
     composition_sum,
+    matrix_normal_as_mvn,
+    matrix_normal_parameters,
     multinomial_parameters,
     multinomial_pmf,
 )
@@ -540,3 +546,49 @@ def skew_multinomial(P: Dist, Q: Dist, a: sp.Expr) -> sp.Expr:
 def tv_multinomial(P: Dist, Q: Dist) -> sp.Expr | None:
     n, _, m, _ = _multinomials(P, Q)
     return sp.S.One if sp.Eq(n, m) is sp.false else None
+
+
+# --- matrix normal: vec(X) ~ N(vec M, V ⊗ U), so every Gaussian rule applies ------------------
+
+MATRIX_NORMAL = ("Gupta & Nagar (2000), Matrix Variate Distributions, Thm 2.2.1 (vec(X) ~ "
+                 "N(vec M, V ⊗ U)), then the multivariate normal rules")
+
+
+@ENTROPY.register(MatrixNormalDistribution, source=MATRIX_NORMAL,
+                  conditions="U, V positive definite")
+def entropy_matrix_normal(d: Dist) -> sp.Expr:
+    """(np/2) log(2 pi e) + (p/2) log det U + (n/2) log det V for X n×p (det(V ⊗ U) =
+    det(V)**n det(U)**p)."""
+    M, U, V = matrix_normal_parameters(d)
+    n, p = M.shape
+    return (n * p * log(2 * sp.pi * sp.E) / 2 + p * _logdet(U) / 2 + n * _logdet(V) / 2)
+
+
+def _both_mvn(P: Dist, Q: Dist):
+    a, b = matrix_normal_as_mvn(P), matrix_normal_as_mvn(Q)
+    if a is None or b is None or P.location_matrix.shape != Q.location_matrix.shape:
+        return None
+    return a, b
+
+
+@KL_DIVERGENCE.register(MatrixNormalDistribution, MatrixNormalDistribution,
+                        source=MATRIX_NORMAL, conditions="explicit matrices of one shape "
+                        "(declines otherwise)")
+def kl_matrix_normal(P: Dist, Q: Dist) -> sp.Expr | None:
+    both = _both_mvn(P, Q)
+    return None if both is None else kl_mvn_mvn(*both)
+
+
+@POWER_INTEGRAL.register(MatrixNormalDistribution, source=MATRIX_NORMAL,
+                         conditions="explicit matrices (declines otherwise)")
+def power_matrix_normal(d: Dist, a: sp.Expr) -> sp.Expr | None:
+    mvn = matrix_normal_as_mvn(d)
+    return None if mvn is None else power_mvn(mvn, a)
+
+
+@SKEW_INTEGRAL.register(MatrixNormalDistribution, MatrixNormalDistribution,
+                        source=MATRIX_NORMAL, conditions="explicit matrices of one shape "
+                        "(declines otherwise); as for the multivariate normal")
+def skew_matrix_normal(P: Dist, Q: Dist, a: sp.Expr) -> sp.Expr | None:
+    both = _both_mvn(P, Q)
+    return None if both is None else skew_mvn(*both, a)

@@ -18,8 +18,12 @@ import math
 from collections.abc import Callable, Iterator
 
 import sympy as sp
-from sympy.stats.joint_rv_types import MultinomialDistribution
-from sympy.stats.matrix_distributions import MatrixGammaDistribution, WishartDistribution
+from sympy.stats.joint_rv_types import MultinomialDistribution, MultivariateNormalDistribution
+from sympy.stats.matrix_distributions import (
+    MatrixGammaDistribution,
+    MatrixNormalDistribution,
+    WishartDistribution,
+)
 from sympy.stats.rv import Distribution
 
 from .view import check_outcomes
@@ -80,6 +84,30 @@ def composition_sum(term: Callable[[tuple], sp.Expr], d: MultinomialDistribution
     point = (*xs, n - sp.Add(*xs))
     limits = [(x, 0, n - sp.Add(*xs[:i])) for i, x in enumerate(xs)]
     return sp.Sum(term(point), *reversed(limits))
+
+
+def matrix_normal_as_mvn(d: MatrixNormalDistribution) -> MultivariateNormalDistribution | None:
+    """The law of vec(X) (columns stacked) for X ~ MN(M, U, V): N(vec M, V ⊗ U) (Gupta & Nagar
+    2000, Matrix Variate Distributions, Thm 2.2.1); ``None`` unless M, U, V are explicit.
+
+    >>> from sympy.stats.matrix_distributions import MatrixNormalDistribution
+    >>> d = MatrixNormalDistribution(sp.Matrix([[0, 1]]), sp.Matrix([[2]]), sp.eye(2))
+    >>> matrix_normal_as_mvn(d).args
+    (Matrix([
+    [0],
+    [1]]), Matrix([
+    [2, 0],
+    [0, 2]]))
+    """
+    M, U, V = d.location_matrix, d.scale_matrix_1, d.scale_matrix_2
+    if not all(isinstance(A, sp.MatrixBase) for A in (M, U, V)):
+        return None
+    return MultivariateNormalDistribution(M.vec(), sp.kronecker_product(V, U))
+
+
+def matrix_normal_parameters(d: MatrixNormalDistribution) -> tuple:
+    """(M, U, V): location, among-row scale (n×n), among-column scale (p×p)."""
+    return d.location_matrix, d.scale_matrix_1, d.scale_matrix_2
 
 
 def _at(integrand: Callable[[sp.Expr, sp.Expr], sp.Expr], f: sp.Expr, g: sp.Expr) -> sp.Expr:
