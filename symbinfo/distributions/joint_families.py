@@ -14,6 +14,7 @@ that still evaluates numerically.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Iterator
 
@@ -116,9 +117,17 @@ def _at(integrand: Callable[[sp.Expr, sp.Expr], sp.Expr], f: sp.Expr, g: sp.Expr
     value = integrand(f, g)
     if not value.has(sp.nan):
         return value
-    eps = sp.Dummy("eps", positive=True)
-    f, g = (eps if f == 0 else f), (eps if g == 0 else g)
-    return sp.limit(integrand(f, g), eps, 0, "+")
+    eps, other = sp.Dummy("eps", positive=True), sp.Dummy("w", positive=True)
+    if f == 0 and g == 0:
+        return sp.limit(integrand(eps, eps), eps, 0, "+")
+    pattern = integrand(eps, other) if f == 0 else integrand(other, eps)
+    return _limit_at_zero(pattern, eps).xreplace({other: g if f == 0 else f})
+
+
+@functools.lru_cache(maxsize=64)
+def _limit_at_zero(pattern: sp.Expr, eps: sp.Dummy) -> sp.Expr:
+    """lim_(eps -> 0+) of ``pattern`` (kept: one limit per integrand, not per outcome)."""
+    return sp.limit(pattern, eps, 0, "+")
 
 
 def _cholesky_point(p: int) -> tuple[sp.Matrix, list, sp.Expr]:
@@ -157,10 +166,15 @@ def joint_definition(dp: Distribution, dq: Distribution,
         (n, p), (m, q) = multinomial_parameters(dp), multinomial_parameters(dq)
         if len(p) != len(q):
             return None
-        if n != m:
-            return None  # different supports: the caller knows the measure (TV 1, JS log 2)
-        return composition_sum(lambda x: _at(integrand, multinomial_pmf(dp, x),
-                                             multinomial_pmf(dq, x)), dp)
+        if n == m:
+            return composition_sum(lambda x: _at(integrand, multinomial_pmf(dp, x),
+                                                 multinomial_pmf(dq, x)), dp)
+        if sp.Eq(n, m) is not sp.false:
+            return None
+        # disjoint supports: P's compositions against 0, then Q's
+        zero = sp.S.Zero
+        return (composition_sum(lambda x: _at(integrand, multinomial_pmf(dp, x), zero), dp)
+                + composition_sum(lambda x: _at(integrand, zero, multinomial_pmf(dq, x)), dq))
     if isinstance(dp, MATRIX_WISHART) and isinstance(dq, MATRIX_WISHART):
         p = dp.scale_matrix.shape[0]
         if p != dq.scale_matrix.shape[0] or not isinstance(p, (int, sp.Integer)):

@@ -125,6 +125,7 @@ def test_different_n_is_singular():
     assert si.renyi_divergence(P, Q, R(1, 2)) == sp.oo
     assert si.renyi_divergence(P, Q, 3) == sp.oo
     assert si.total_variation(P, Q) == 1
+    assert si.js_divergence(P, Q) == sp.log(2)
     n, m = sp.symbols("n m", integer=True, positive=True)
     kl = si.kl_divergence(_rv("S", n, [R(1, 2), R(1, 2)]), _rv("T", m, [R(1, 4), R(3, 4)]))
     assert kl.subs({n: 3, m: 4}) == sp.oo and kl.subs({n: 3, m: 3}) != sp.oo
