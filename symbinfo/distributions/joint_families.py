@@ -152,8 +152,9 @@ def _cholesky_point(p: int) -> tuple[sp.Matrix, list, sp.Expr]:
 def joint_definition(dp: Distribution, dq: Distribution,
                      integrand: Callable[[sp.Expr, sp.Expr], sp.Expr]) -> sp.Expr | None:
     """The honest sum/integral of ``integrand(p, q)`` for two multinomials (over the
-    compositions; 0 against a multinomial of another n) or two Wishart/matrix gamma laws of one
-    explicit dimension (over the positive-definite matrices in Cholesky coordinates);
+    compositions; 0 against a multinomial of another n), two Wishart/matrix gamma laws of one
+    explicit dimension (over the positive-definite matrices in Cholesky coordinates) or two
+    matrix normal laws of one explicit shape (over their entries);
     ``None`` for other inputs.
 
     >>> from sympy.stats import Multinomial
@@ -183,4 +184,11 @@ def joint_definition(dp: Distribution, dq: Distribution,
         point = sp.ImmutableMatrix(X)
         f, g = (d.pdf(point).doit() for d in (dp, dq))
         return sp.Integral(integrand(f, g) * jac, *reversed(limits))
+    if isinstance(dp, MatrixNormalDistribution) and isinstance(dq, MatrixNormalDistribution):
+        shape = dp.location_matrix.shape
+        if shape != dq.location_matrix.shape or not all(isinstance(k, int) for k in shape):
+            return None
+        X = sp.Matrix(*shape, lambda i, j: sp.Symbol(f"x{i + 1}{j + 1}", real=True))
+        f, g = (d.pdf(sp.ImmutableMatrix(X)).doit() for d in (dp, dq))
+        return sp.Integral(integrand(f, g), *((x, -sp.oo, sp.oo) for x in X))
     return None
