@@ -33,13 +33,16 @@ from ..derivation.finite import entropy as finite_entropy
 from ..derivation.finite import kl_divergence as finite_kl
 from ..derivation.honest import DefinitionSum
 from ..distributions.joint_families import (
+    composition_count,
     composition_sum,
     matrix_normal_as_mvn,
     matrix_normal_parameters,
     multinomial_parameters,
     multinomial_pmf,
 )
-from ..errors import InvalidDistributionError, MismatchError
+from ..distributions.view import check_outcomes
+from ..errors import InvalidDistributionError, MismatchError, ResourceLimitError
+from ..limits import current_limits
 from . import ENTROPY, KL_DIVERGENCE, POWER_INTEGRAL, SKEW_INTEGRAL, TOTAL_VARIATION
 
 Dist = sp.Basic
@@ -480,14 +483,30 @@ def _same_n(n: sp.Expr, m: sp.Expr, value: sp.Expr, singular: sp.Expr) -> sp.Exp
     return sp.Piecewise((value, same), (singular, True))
 
 
+def _listable(d: Dist, n: sp.Expr, count: sp.Expr | int | None) -> None:
+    """Refuse a definition summed over more outcomes than the limits allow: a numeric n above
+    ``exact_special_argument`` reaches the rules as a Dummy (see ``hide_huge_numbers``), and an
+    honest sum over 10**20 terms would hang whoever evaluates or prints it."""
+    if isinstance(n, sp.Dummy) and n.is_integer:
+        limits = current_limits()
+        raise ResourceLimitError(
+            f"{d}: n is above {limits.exact_special_argument}, and this measure of a "
+            "multinomial is a sum over its outcomes (limit exact_special_argument: raise it "
+            "with symbinfo.using_limits(exact_special_argument=...))")
+    if count is not None and isinstance(count, (int, sp.Integer)):
+        check_outcomes(int(count), d)
+
+
 @ENTROPY.register(MultinomialDistribution,
                   source="derived here: -E[log P(X)], X_i ~ Binomial(n, p_i) (finite sums)")
 def entropy_multinomial(d: Dist) -> sp.Expr:
     """-log n! - n Σ p_i log p_i + Σ_i Σ_(x=2..n) binomial(n, x) p_i**x (1 - p_i)**(n - x)
-    log x!: term by term for a numeric n up to :data:`EXPLICIT_N`, else honest sums."""
+    log x!: term by term for a numeric n up to :data:`EXPLICIT_N`, else honest sums (with
+    binomial(n, x) = 1/((n + 1) B(x + 1, n - x + 1)))."""
     n, p = multinomial_parameters(d)
     if any(pi == 1 for pi in p):
         return sp.S.Zero  # a point mass
+    _listable(d, n, n + 1)
     x = sp.Symbol("x", integer=True, nonnegative=True)
     expected = []
     for pi in p:
@@ -498,10 +517,10 @@ def entropy_multinomial(d: Dist) -> sp.Expr:
             expected.append(sp.Add(*(term.subs(x, j) * log(sp.factorial(j))
                                      for j in range(2, int(n) + 1))))
             continue
-        # binomial(n, x) as 1/((n + 1) B(x + 1, n - x + 1)): for a numeric n SymPy would
-        # expand it into factorials of n, too large to compile or print
-        pmf = (sp.binomial(n, x) if not n.is_Integer
-               else 1 / ((n + 1) * sp.beta(x + 1, n - x + 1))) * pi**x * (1 - pi) ** (n - x)
+        # binomial(n, x) as 1/((n + 1) B(x + 1, n - x + 1)): for a numeric n (also one
+        # substituted later) SymPy's code printer expands binomial into factorials of n, which
+        # for n = 10**20 never ends (printing the result evaluates it)
+        pmf = pi**x * (1 - pi) ** (n - x) / ((n + 1) * sp.beta(x + 1, n - x + 1))
         expected.append(DefinitionSum(pmf * loggamma(x + 1), (x, 2, n)))
     return -loggamma(n + 1) + n * finite_entropy(dict(enumerate(p))) + sp.Add(*expected)
 
@@ -511,6 +530,8 @@ def entropy_multinomial(d: Dist) -> sp.Expr:
 def power_multinomial(d: Dist, a: sp.Expr) -> sp.Expr:
     """log Σ_x P(x)**a over the compositions x of n (no closed form: the multinomial
     coefficient is raised to the power a)."""
+    n, p = multinomial_parameters(d)
+    _listable(d, n, composition_count(int(n), len(p)) if n.is_Integer else None)
     total = composition_sum(lambda x: multinomial_pmf(d, x) ** a, d)
     return log(total) if not total.has(sp.Sum) else sp.log(total, evaluate=False)
 

@@ -49,7 +49,9 @@ def multinomial_parameters(d: MultinomialDistribution) -> tuple[sp.Expr, list[sp
 def multinomial_pmf(d: MultinomialDistribution, x: tuple) -> sp.Expr:
     """n!/(x_1! ... x_k!) p_1**x_1 ... p_k**x_k at a composition x of n (Σ x_i = n)."""
     n, p = multinomial_parameters(d)
-    return (sp.factorial(n) / sp.Mul(*(sp.factorial(xi) for xi in x))
+    # inside a Sum (symbolic x) a numeric n! stays unevaluated: 2000! has 5736 digits
+    symbolic = any(not isinstance(xi, (int, sp.Integer)) for xi in x)
+    return (sp.factorial(n, evaluate=not symbolic) / sp.Mul(*(sp.factorial(xi) for xi in x))
             * sp.Mul(*(pi**xi for pi, xi in zip(p, x, strict=True))))
 
 
@@ -78,9 +80,10 @@ def composition_sum(term: Callable[[tuple], sp.Expr], d: MultinomialDistribution
     ``Sum`` over x_1, ..., x_(k-1) with x_k = n - Σ x_i."""
     n, p = multinomial_parameters(d)
     k = len(p)
-    if isinstance(n, sp.Integer) and composition_count(int(n), k) <= SMALL_SUM:
-        check_outcomes(composition_count(int(n), k), d)
-        return sp.Add(*(term(x) for x in compositions(int(n), k)))
+    if isinstance(n, sp.Integer):
+        check_outcomes(composition_count(int(n), k), d)  # before anything is built
+        if composition_count(int(n), k) <= SMALL_SUM:
+            return sp.Add(*(term(x) for x in compositions(int(n), k)))
     xs = sp.symbols(f"x1:{k}", integer=True, nonnegative=True)
     point = (*xs, n - sp.Add(*xs))
     limits = [(x, 0, n - sp.Add(*xs[:i])) for i, x in enumerate(xs)]
