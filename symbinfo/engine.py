@@ -649,7 +649,11 @@ def _multivariate_definition(dp: Distribution, dq: Distribution, integrand) -> s
     from sympy.stats.joint_rv_types import MultivariateBetaDistribution
 
     from .distributions.continuous import pdf_of as density
+    from .distributions.joint_families import joint_definition
 
+    found = joint_definition(dp, dq, integrand)  # multinomials, Wishart and matrix gamma laws
+    if found is not None:
+        return found
     if isinstance(dp, MultivariateBetaDistribution):  # over the simplex, x_K = 1 - sum
         k = len(dp.args[0])
         xs = sp.symbols(f"x1:{k}", positive=True)

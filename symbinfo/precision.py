@@ -62,6 +62,17 @@ def namespace(ctx: mpmath.ctx_mp.MPContext) -> dict[str, Any]:
     return names
 
 
+class _Printer(MpmathPrinter):
+    """SymPy's mpmath printer, with an integer raised to a symbolic power computed in mpmath:
+    printed as is, ``2**(k - 60)`` is Python's ``int ** int``, a float (16 digits, underflow)
+    for a negative exponent."""
+
+    def _print_Pow(self, expr: sp.Pow, rational: bool = False) -> str:
+        if expr.base.is_Integer and not expr.exp.is_Integer:
+            return f"mpf({expr.base.p})**({self._print(expr.exp)})"
+        return super()._print_Pow(expr, rational=rational)
+
+
 def compiled(args: Sequence[sp.Symbol], expr: sp.Expr, ctx: mpmath.ctx_mp.MPContext,
              **overrides: Callable) -> Callable:
     """``expr`` as a Python function of ``args`` computing with ``ctx``'s functions only
@@ -72,7 +83,7 @@ def compiled(args: Sequence[sp.Symbol], expr: sp.Expr, ctx: mpmath.ctx_mp.MPCont
     # order="none": the default printer sorts the terms of a sum, which evaluates every
     # integral in it with evalf first (a minute for a few Gaussian integrals); so would
     # lambdify's docstring, hence docstring_limit=0
-    printer = MpmathPrinter({"fully_qualified_modules": False, "inline": True,
+    printer = _Printer({"fully_qualified_modules": False, "inline": True,
                              "allow_unknown_functions": True, "user_functions": {},
                              "order": "none"})
     return sp.lambdify(list(args), expr, modules=[{**namespace(ctx), **overrides}],

@@ -39,7 +39,10 @@ class Kind(Enum):
     FINITE = "finite"
     DISCRETE = "discrete"  # countably infinite support
     CONTINUOUS = "continuous"
-    MULTIVARIATE = "multivariate"  # joint continuous (e.g. MultivariateNormal and its components)
+    #: joint laws read whole (MultivariateNormal and its components, Dirichlet, multivariate t,
+    #: Multinomial, and the matrix families Wishart, MatrixGamma, MatrixNormal: their rules
+    #: and definitions are in closedforms.multivariate and distributions.joint_families)
+    MULTIVARIATE = "multivariate"
     ABSTRACT = "abstract"  # a plain Symbol standing for an unspecified random variable
 
 
@@ -63,6 +66,9 @@ def kind_of(obj: object) -> Kind:
     >>> from sympy.stats import Die, Normal
     >>> kind_of(Die("D", 6)), kind_of(Normal("N", 0, 1)), kind_of(sp.Symbol("X"))
     (<Kind.FINITE: 'finite'>, <Kind.CONTINUOUS: 'continuous'>, <Kind.ABSTRACT: 'abstract'>)
+    >>> from sympy.stats import Multinomial, Wishart
+    >>> kind_of(Wishart("W", 3, sp.eye(2))), kind_of(Multinomial("M", 2, [sp.S.Half] * 2))
+    (<Kind.MULTIVARIATE: 'multivariate'>, <Kind.MULTIVARIATE: 'multivariate'>)
     """
     if isinstance(obj, Distribution):
         _check_arity(obj)
