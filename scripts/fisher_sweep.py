@@ -1,7 +1,7 @@
 """Fisher information of every catalog family against the variance of its score (not a test:
 tens of minutes on a loaded machine). Run from the repository root with PYTHONPATH set:
 
-    python scripts/fisher_sweep.py [--write] [FamilyName ...]
+    python scripts/fisher_sweep.py [--write] [--points N] [--store PATH] [FamilyName ...]
 
 Each line: closed/honest (with integrate_seconds=0, so entries the engine would integrate stay
 honest integrals), the parameters, and the worst relative difference between the engine's value
@@ -43,7 +43,7 @@ def _alarm(*_: object) -> None:
     raise Timeout
 
 
-def sweep(cls) -> dict:
+def sweep(cls, count: int = POINTS) -> dict:
     rec = FAMILIES[cls]
     with using_limits(integrate_seconds=0):
         dist, syms = symbolic(cls)
@@ -53,7 +53,7 @@ def sweep(cls) -> dict:
             return {"refused": str(e)}
         honest = [e.has(sp.Integral, sp.Sum) for e in info]
         points, refs, worst = [], [], 0
-        for pt in sample_parameters(cls, count=POINTS, seed=SEED):
+        for pt in sample_parameters(cls, count=count, seed=SEED):
             point = {s: pt[str(s)] for s in syms}
             ref = score_variance(dist, chosen, point, dps=DIGITS)
             for a, b in zip(info, ref, strict=True):
@@ -68,8 +68,11 @@ def sweep(cls) -> dict:
 
 def main(argv: list[str]) -> None:
     write = "--write" in argv
-    names = [a for a in argv if a != "--write"]
-    stored = json.loads(STORE.read_text()) if write and STORE.exists() else {}
+    count = int(argv[argv.index("--points") + 1]) if "--points" in argv else POINTS
+    store = Path(argv[argv.index("--store") + 1]) if "--store" in argv else STORE
+    options = {"--points", "--store", *(argv[argv.index(o) + 1] for o in ("--points", "--store")
+                                        if o in argv)}
+    names = [a for a in argv if a != "--write" and a not in options]
     signal.signal(signal.SIGALRM, _alarm)
     for cls, rec in FAMILIES.items():
         if names and rec.name not in names:
@@ -77,7 +80,7 @@ def main(argv: list[str]) -> None:
         start = time.time()
         signal.alarm(1200)
         try:
-            row = sweep(cls)
+            row = sweep(cls, count)
         except Timeout:
             print(f"{rec.name:18s} TIMEOUT", flush=True)
             continue
@@ -92,8 +95,10 @@ def main(argv: list[str]) -> None:
             print(f"{rec.name:18s} {row['form']} params={row['params']} "
                   f"worst_rel={row['worst']:.1e} {time.time() - start:.0f}s", flush=True)
         if write and ("refused" in row or row["worst"] < 1e-25):
+            # read again just before writing: another run may have added families meanwhile
+            stored = json.loads(store.read_text()) if store.exists() else {}
             stored[rec.name] = row
-            STORE.write_text(json.dumps(stored, indent=1, sort_keys=True) + "\n")
+            store.write_text(json.dumps(stored, indent=1, sort_keys=True) + "\n")
 
 
 if __name__ == "__main__":
