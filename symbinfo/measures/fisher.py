@@ -255,8 +255,17 @@ def _by_hessian(canon: Distribution, syms: list[sp.Symbol]) -> sp.Matrix:
                 value = _discrete_expectation(view0, h)
             else:
                 value = expected_value(view0, h.xreplace({x: view0.variable}))
-            out[i, j] = out[j, i] = _simplified(value) * factor[i] * factor[j]
+            out[i, j] = out[j, i] = _factored_arguments(_simplified(value)) * factor[i] * factor[j]
     return out
+
+
+def _factored_arguments(expr: sp.Expr) -> sp.Expr:
+    """erfc(a r s/2 - x/(2 s)) as erfc((a r s**2 - x)/(2 s)): the same value, but a sum in an
+    erf/erfc argument becomes ``2 - erfc(x - ...)`` once numbers are substituted (SymPy takes
+    the minus sign out), which cancels to nothing where erfc is tiny (the ExGaussian's left
+    tail); a factored argument keeps its sign and the integral evaluates numerically."""
+    return expr.replace(lambda e: isinstance(e, (sp.erf, sp.erfc)) and e.args[0].is_Add,
+                        lambda e: e.func(sp.factor_terms(e.args[0])))
 
 
 def _information(dist: Distribution, params: object) -> tuple[sp.Matrix, list[sp.Symbol]]:
