@@ -19,9 +19,15 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.stats.crv import SingleContinuousDistribution
 from sympy.stats.joint_rv_types import (
+    MultinomialDistribution,
     MultivariateBetaDistribution,
     MultivariateNormalDistribution,
     MultivariateTDistribution,
+)
+from sympy.stats.matrix_distributions import (
+    MatrixGammaDistribution,
+    MatrixNormalDistribution,
+    WishartDistribution,
 )
 
 from ..distributions.families import family_of
@@ -56,7 +62,25 @@ MULTIVARIATE_INSTANCES = {
     MultivariateTDistribution: lambda: MultivariateTDistribution(
         _mvn().args[0], _mvn().args[1], sp.Symbol("nu", positive=True)
     ),
+    WishartDistribution: lambda: WishartDistribution(sp.Symbol("n", positive=True),
+                                                     _diagonal_scale()),
+    MatrixGammaDistribution: lambda: MatrixGammaDistribution(
+        *sp.symbols("alpha beta", positive=True), _diagonal_scale()),
+    MatrixNormalDistribution: lambda: MatrixNormalDistribution(
+        sp.Matrix(sp.symbols("m_1:3", real=True)), _diagonal_scale(),
+        sp.Matrix([[sp.Symbol("v", positive=True)]])),
+    MultinomialDistribution: lambda: MultinomialDistribution(
+        sp.Symbol("n", positive=True, integer=True),
+        [*_probabilities(), 1 - sum(_probabilities())]),
 }
+
+
+def _diagonal_scale() -> sp.Matrix:
+    return sp.diag(*sp.symbols("sigma_1:3", positive=True))
+
+
+def _probabilities() -> tuple:
+    return sp.symbols("p_1:3", positive=True)
 
 
 def symbolic_instance(cls: type):

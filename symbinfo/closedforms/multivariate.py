@@ -498,7 +498,9 @@ def _listable(d: Dist, n: sp.Expr, count: sp.Expr | int | None) -> None:
 
 
 @ENTROPY.register(MultinomialDistribution,
-                  source="derived here: -E[log P(X)], X_i ~ Binomial(n, p_i) (finite sums)")
+                  source="derived here: -E[log P(X)], X_i ~ Binomial(n, p_i) (finite sums)",
+                  conditions="n a positive integer, p on the simplex; the E[log X_i!] sums "
+                             "are explicit for a numeric n up to 40")
 def entropy_multinomial(d: Dist) -> sp.Expr:
     """-log n! - n Σ p_i log p_i + Σ_i Σ_(x=2..n) binomial(n, x) p_i**x (1 - p_i)**(n - x)
     log x!: term by term for a numeric n up to :data:`EXPLICIT_N`, else honest sums (with
