@@ -195,3 +195,46 @@ def joint_definition(dp: Distribution, dq: Distribution,
         f, g = (d.pdf(sp.ImmutableMatrix(X)).doit() for d in (dp, dq))
         return sp.Integral(integrand(f, g), *((x, -sp.oo, sp.oo) for x in X))
     return None
+
+
+def moment_reading(d: Distribution) -> tuple[list[sp.Symbol], sp.Expr, sp.Matrix, sp.Matrix] | None:
+    """(point x, log-density at x, E[X], Cov X) of a multivariate normal, Dirichlet or
+    multinomial, else ``None``: what the Fisher information of these families is read from
+    (their log-densities' parameter Hessians are polynomials of degree <= 2 in x).
+
+    Moments: the Gaussian's are its arguments; the Dirichlet's E[X_i] = a_i/a0 and
+    Cov = (a0 diag(a) - a aᵀ)/(a0²(a0 + 1)); the multinomial's n p and n (diag(p) - p pᵀ)
+    (Johnson, Kotz & Balakrishnan, Continuous Multivariate Distributions (2000), ch. 49;
+    Discrete Multivariate Distributions (1997), ch. 35).
+
+    >>> from sympy.stats.joint_rv_types import MultivariateBetaDistribution
+    >>> x, logp, mean, cov = moment_reading(MultivariateBetaDistribution([1, 2, 3]))
+    >>> mean.T
+    Matrix([[1/6, 1/3, 1/2]])
+    """
+    from sympy.stats.joint_rv_types import MultivariateBetaDistribution
+
+    if isinstance(d, MultivariateNormalDistribution):
+        mu, sigma = sp.Matrix(d.mu), sp.Matrix(d.sigma)
+        x = list(sp.symbols(f"x1:{len(mu) + 1}", real=True))
+        logp = (-sp.Rational(len(mu), 2) * sp.log(2 * sp.pi) - sp.log(sigma.det()) / 2
+                - ((sp.Matrix(x) - mu).T * sigma.inv() * (sp.Matrix(x) - mu))[0] / 2)
+        return x, logp, mu, sigma
+    if isinstance(d, MultivariateBetaDistribution):
+        a = list(d.args[0])
+        a0 = sp.Add(*a)
+        x = list(sp.symbols(f"x1:{len(a) + 1}", positive=True))
+        logp = (sp.loggamma(a0) - sp.Add(*(sp.loggamma(ai) for ai in a))
+                + sp.Add(*((ai - 1) * sp.log(xi) for ai, xi in zip(a, x, strict=True))))
+        mean = sp.Matrix([ai / a0 for ai in a])
+        cov = (a0 * sp.diag(*a) - sp.Matrix(a) * sp.Matrix(a).T) / (a0**2 * (a0 + 1))
+        return x, logp, mean, cov
+    if isinstance(d, MultinomialDistribution):
+        n, p = multinomial_parameters(d)
+        x = list(sp.symbols(f"x1:{len(p) + 1}", integer=True, nonnegative=True))
+        logp = (sp.log(sp.factorial(n)) - sp.Add(*(sp.log(sp.factorial(xi)) for xi in x))
+                + sp.Add(*(xi * sp.log(pi) for xi, pi in zip(x, p, strict=True))))
+        mean = sp.Matrix([n * pi for pi in p])
+        cov = n * (sp.diag(*p) - sp.Matrix(p) * sp.Matrix(p).T)
+        return x, logp, mean, cov
+    return None

@@ -46,8 +46,10 @@ from ..derivation.budget import call_within
 from ..derivation.continuous import expected_value
 from ..derivation.honest import DefinitionSum
 from ..distributions.continuous import UnivariateView, distribution_of, read_univariate
+from ..distributions.joint_families import moment_reading
 from ..errors import InvalidParameterError, UnsupportedInputError, guarded
 from ..limits import current_limits
+from ..parsing.gate import to_sympy
 from .base import InformationMeasure, single
 from .divergences import KLDivergence, kl_divergence
 
@@ -268,7 +270,43 @@ def _factored_arguments(expr: sp.Expr) -> sp.Expr:
                         lambda e: e.func(sp.factor_terms(e.args[0])))
 
 
+def _joint_information(dist: Distribution, params: object) -> tuple[sp.Matrix, list] | None:
+    """−E[∇² log p] of a multivariate normal, Dirichlet or multinomial: the parameter Hessian
+    of the log-density is a polynomial of degree <= 2 in the observation x, so its expectation
+    is read from E[X] and Cov X (``moment_reading``). Parameters: ``params``, else the free
+    symbols of the arguments that are not integers (a multinomial's n is a count)."""
+    found = moment_reading(dist)
+    if found is None:
+        return None
+    x, logp, mean, cov = found
+    free = sorted((s for s in dist.free_symbols if not s.is_integer), key=sp.default_sort_key)
+    chosen = free if params is None else [
+        to_sympy(p, "a parameter") for p in (params if isinstance(params, (list, tuple))
+                                              else [params])]
+    for p in chosen:
+        if not isinstance(p, sp.Symbol) or p not in free:
+            raise InvalidParameterError(
+                f"{p} is not a smooth parameter of {dist}; its smooth parameters are {free}")
+    second = cov + mean * mean.T
+
+    def expectation(h: sp.Expr) -> sp.Expr:
+        poly = sp.Poly(sp.expand(h), *x)
+        if poly.total_degree() > 2:
+            raise UnsupportedInputError(f"the Hessian of log p of {dist} is not quadratic in x")
+        total = sp.S.Zero
+        for monomial, coeff in poly.terms():
+            at = [i for i, e in enumerate(monomial) for _ in range(e)]
+            total += coeff * (1 if not at else mean[at[0]] if len(at) == 1
+                              else second[at[0], at[1]])
+        return total
+    hessian = sp.hessian(logp, chosen)
+    return hessian.applyfunc(lambda h: sp.factor(sp.simplify(-expectation(h)))), chosen
+
+
 def _information(dist: Distribution, params: object) -> tuple[sp.Matrix, list[sp.Symbol]]:
+    joint = _joint_information(dist, params)
+    if joint is not None:
+        return joint
     canon, smooth, rough = _canonical(dist)
     chosen = _parameters(dist, params, smooth, rough)
     view = read_univariate(dist)
@@ -291,8 +329,11 @@ def _information(dist: Distribution, params: object) -> tuple[sp.Matrix, list[sp
 def fisher_information(dist: object, params: object = None) -> sp.Matrix:
     r"""The Fisher information matrix I(θ)_ij = E[∂_i log p ∂_j log p] = −E[∂_i ∂_j log p].
 
-    ``dist`` is a univariate sympy.stats random variable or distribution; ``params`` the symbols
-    to differentiate in (default: the family's arguments that are symbols, in SymPy's order).
+    ``dist`` is a univariate sympy.stats random variable or distribution, or a multivariate
+    normal, Dirichlet or multinomial (read from its moments: −E[∇² log p] is then a function of
+    E[X] and Cov X); ``params`` the symbols to differentiate in (default: the family's
+    arguments that are symbols, in SymPy's order; for the multivariate ones, their non-integer
+    free symbols in sorted order).
     Exponential families are read through the Hessian of their log-normaliser, the others by
     the negative expected Hessian; an entry the engine cannot close is an honest unevaluated
     Integral/Sum of its definition. Source: Lehmann & Casella (1998), §2.5; Amari & Nagaoka
