@@ -205,7 +205,10 @@ def moment_reading(d: Distribution) -> tuple[list[sp.Symbol], sp.Expr, sp.Matrix
     Moments: the Gaussian's are its arguments; the Dirichlet's E[X_i] = a_i/a0 and
     Cov = (a0 diag(a) - a aᵀ)/(a0²(a0 + 1)); the multinomial's n p and n (diag(p) - p pᵀ)
     (Johnson, Kotz & Balakrishnan, Continuous Multivariate Distributions (2000), ch. 49;
-    Discrete Multivariate Distributions (1997), ch. 35).
+    Discrete Multivariate Distributions (1997), ch. 35). A Wishart W_p(n, V) with an explicit
+    scale is read over the entries x_ij (i <= j) of X: E[X] = n V and
+    Cov(X_ij, X_kl) = n (V_ik V_jl + V_il V_jk) (Gupta & Nagar, Matrix Variate Distributions
+    (2000), Thm 3.3.15); its log-density's Hessian in (n, V) is linear in X.
 
     >>> from sympy.stats.joint_rv_types import MultivariateBetaDistribution
     >>> x, logp, mean, cov = moment_reading(MultivariateBetaDistribution([1, 2, 3]))
@@ -229,6 +232,8 @@ def moment_reading(d: Distribution) -> tuple[list[sp.Symbol], sp.Expr, sp.Matrix
         mean = sp.Matrix([ai / a0 for ai in a])
         cov = (a0 * sp.diag(*a) - sp.Matrix(a) * sp.Matrix(a).T) / (a0**2 * (a0 + 1))
         return x, logp, mean, cov
+    if isinstance(d, WishartDistribution) and isinstance(d.args[1], sp.MatrixBase):
+        return _wishart_moments(d)
     if isinstance(d, MultinomialDistribution):
         n, p = multinomial_parameters(d)
         x = list(sp.symbols(f"x1:{len(p) + 1}", integer=True, nonnegative=True))
@@ -238,3 +243,23 @@ def moment_reading(d: Distribution) -> tuple[list[sp.Symbol], sp.Expr, sp.Matrix
         cov = n * (sp.diag(*p) - sp.Matrix(p) * sp.Matrix(p).T)
         return x, logp, mean, cov
     return None
+
+
+def _wishart_moments(d: WishartDistribution) -> tuple:
+    n, V = d.args
+    V = sp.Matrix(V)
+    p = V.shape[0]
+    index = [(i, j) for i in range(p) for j in range(i, p)]
+    x = list(sp.symbols(f"x1:{len(index) + 1}", real=True))
+    X = sp.zeros(p, p)
+    for (i, j), xij in zip(index, x, strict=True):
+        X[i, j] = X[j, i] = xij
+    log_multigamma = (sp.Rational(p * (p - 1), 4) * sp.log(sp.pi)
+                      + sp.Add(*(sp.loggamma(n / 2 - sp.Rational(j, 2)) for j in range(p))))
+    logp = ((n - p - 1) / 2 * sp.log(X.det()) - (V.inv() * X).trace() / 2
+            - n * p / 2 * sp.log(2) - n / 2 * sp.log(V.det()) - log_multigamma)
+    mean = sp.Matrix([n * V[i, j] for i, j in index])
+    cov = sp.Matrix(len(index), len(index), lambda a, b: n * (
+        V[index[a][0], index[b][0]] * V[index[a][1], index[b][1]]
+        + V[index[a][0], index[b][1]] * V[index[a][1], index[b][0]]))
+    return x, logp, mean, cov

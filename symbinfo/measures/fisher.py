@@ -271,7 +271,7 @@ def _factored_arguments(expr: sp.Expr) -> sp.Expr:
 
 
 def _joint_information(dist: Distribution, params: object) -> tuple[sp.Matrix, list] | None:
-    """−E[∇² log p] of a multivariate normal, Dirichlet or multinomial: the parameter Hessian
+    """−E[∇² log p] of a multivariate normal, Dirichlet, multinomial or Wishart: the Hessian
     of the log-density is a polynomial of degree <= 2 in the observation x, so its expectation
     is read from E[X] and Cov X (``moment_reading``). Parameters: ``params``, else the free
     symbols of the arguments that are not integers (a multinomial's n is a count)."""
@@ -330,8 +330,9 @@ def fisher_information(dist: object, params: object = None) -> sp.Matrix:
     r"""The Fisher information matrix I(θ)_ij = E[∂_i log p ∂_j log p] = −E[∂_i ∂_j log p].
 
     ``dist`` is a univariate sympy.stats random variable or distribution, or a multivariate
-    normal, Dirichlet or multinomial (read from its moments: −E[∇² log p] is then a function of
-    E[X] and Cov X); ``params`` the symbols to differentiate in (default: the family's
+    normal, Dirichlet, multinomial or Wishart with an explicit scale (read from its moments:
+    −E[∇² log p] is then a function of E[X] and Cov X); ``params`` the symbols to
+    differentiate in (default: the family's
     arguments that are symbols, in SymPy's order; for the multivariate ones, their non-integer
     free symbols in sorted order).
     Exponential families are read through the Hessian of their log-normaliser, the others by

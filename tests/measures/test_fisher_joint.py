@@ -101,3 +101,47 @@ def test_a_count_is_no_smooth_parameter():
     p = sp.Symbol("p", positive=True)
     with pytest.raises(InvalidParameterError, match="smooth parameter"):
         si.fisher_information(MultinomialDistribution(n, [p, 1 - p]), [n])
+
+
+def test_wishart_one_by_one_is_the_gamma_by_the_chain_rule():
+    """W_1(n, v) is Gamma(k = n/2, theta = 2 v): J^T I_Gamma J from the univariate engine
+    (itself checked against the score's variance)."""
+    from sympy.stats import Gamma
+    from sympy.stats.matrix_distributions import WishartDistribution
+
+    n, v, k, th = sp.symbols("n v k theta", positive=True)
+    gamma = si.fisher_information(Gamma("G", k, th)).xreplace({k: n / 2, th: 2 * v})
+    J = sp.diag(R(1, 2), 2)
+    wishart = si.fisher_information(WishartDistribution(n, sp.Matrix([[v]])))
+    assert sp.simplify(wishart - J.T * gamma * J) == sp.zeros(2)
+
+
+def test_wishart_scale_block_equals_the_score_variance():
+    """The score in V is -(n/2) V^-1 + (1/2) V^-1 X V^-1 (linear in X), so its variance needs
+    Cov(X_ij, X_kl) = n (V_ik V_jl + V_il V_jk) (Gupta & Nagar 2000, Thm 3.3.15), which the
+    engine's negative expected Hessian (E[X] = n V only) never uses."""
+    from sympy.stats.matrix_distributions import WishartDistribution
+
+    n, v1, v3 = sp.symbols("n v1 v3", positive=True)
+    v2 = sp.Symbol("v2", real=True)
+    V = sp.Matrix([[v1, v2], [v2, v3]])
+    info = si.fisher_information(WishartDistribution(n, V))
+    x11, x12, x22 = sp.symbols("x11 x12 x22", real=True)
+    X = sp.Matrix([[x11, x12], [x12, x22]])
+    logp_v = -n / 2 * sp.log(V.det()) - (V.inv() * X).trace() / 2  # the terms holding V
+    entries = [x11, x12, x22]
+    index = [(0, 0), (0, 1), (1, 1)]
+    mean = sp.Matrix([n * V[i, j] for i, j in index])
+
+    def covariance(a: int, b: int) -> sp.Expr:
+        (i, j), (k, l) = index[a], index[b]
+        return n * (V[i, k] * V[j, l] + V[i, l] * V[j, k])
+    cov = sp.Matrix(3, 3, covariance)
+    scores = [sp.diff(logp_v, p) for p in (v1, v2, v3)]
+    for a in range(3):
+        for b in range(3):
+            ga = sp.Matrix([sp.diff(scores[a], e) for e in entries])  # scores are linear in X
+            gb = sp.Matrix([sp.diff(scores[b], e) for e in entries])
+            variance = (ga.T * cov * gb)[0]
+            assert sp.simplify(info[1 + a, 1 + b] - variance) == 0, (a, b)
+    assert sp.simplify(scores[0].xreplace(dict(zip(entries, mean, strict=True)))) == 0
