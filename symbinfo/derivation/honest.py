@@ -98,7 +98,16 @@ def _inner_sums(x: sp.Symbol, expr: sp.Expr, ctx: mpmath.ctx_mp.MPContext) -> di
     return out
 
 
-class DefinitionSum(sp.Sum):
+class _NotANumberToSort:
+    """``is_number`` False: SymPy's printers order the terms of a sum by the value of each
+    factor that is a number (``Expr.as_terms`` calls ``complex()`` on it), so printing an
+    expression holding an honest Integral/Sum ran its quadrature, every time. ``evalf`` and
+    ``N`` still evaluate it."""
+
+    is_number = False
+
+
+class DefinitionSum(_NotANumberToSort, sp.Sum):
     """``Sum(term, (k, a, b))`` whose ``evalf`` is reliable where the mass is far from ``a``.
 
     >>> k = sp.Symbol("k", integer=True, nonnegative=True)
@@ -259,7 +268,7 @@ def quadrature(ctx: mpmath.ctx_mp.MPContext, f: Callable, lo: sp.Expr, hi: sp.Ex
     return +value, error
 
 
-class DefinitionIntegral(sp.Integral):
+class DefinitionIntegral(_NotANumberToSort, sp.Integral):
     """``Integral(f, (x, a, b))`` whose ``evalf`` is mpmath's quadrature of the compiled
     integrand (:func:`quadrature`; where the integrand is 0·∞, as 0·log 0 where the density
     vanishes, it is 0), checked by its error estimate, retried at twice the digits for an

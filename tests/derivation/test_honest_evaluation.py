@@ -141,3 +141,17 @@ def test_divergent_definitions_are_infinities_with_their_sign():
     assert DefinitionIntegral(t ** R(-1, 2) * sp.exp(-t), (t, 0, sp.oo)).divergence() is None
     assert DefinitionIntegral(1 / (t * sp.log(t) ** 2), (t, 0, R(1, 2))).divergence() is None
     assert DefinitionIntegral(-sp.log(t) / (1 + t**2), (t, 0, sp.oo)).divergence() is None
+
+
+def test_printing_does_not_evaluate(monkeypatch):
+    """SymPy's printers order a sum's terms by the value of each factor that is a number; an
+    honest Integral/Sum is not offered as one, so printing never runs its quadrature."""
+    from symbinfo.derivation import honest
+
+    def refuse(self, prec):
+        raise AssertionError("evaluated while printing")
+    value = si.entropy(Davis("D", 1, 2, 3)) + 1
+    monkeypatch.setattr(honest.DefinitionIntegral, "_numeric_value", refuse)
+    monkeypatch.setattr(honest.DefinitionSum, "_numeric_value", refuse)
+    assert "Integral" in str(value) and "\\int" in sp.latex(value)
+    assert "Sum" in str(si.entropy(Skellam("S", 1, 2)) + 1)
