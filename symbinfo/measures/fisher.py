@@ -283,6 +283,9 @@ def _joint_information(dist: Distribution, params: object) -> tuple[sp.Matrix, l
     chosen = free if params is None else [
         to_sympy(p, "a parameter") for p in (params if isinstance(params, (list, tuple))
                                               else [params])]
+    if not chosen:
+        raise UnsupportedInputError(f"{dist} has no smooth parameter to take the Fisher "
+                                    "information in (its arguments are numbers)")
     for p in chosen:
         if not isinstance(p, sp.Symbol) or p not in free:
             raise InvalidParameterError(

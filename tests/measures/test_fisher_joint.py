@@ -18,7 +18,7 @@ from sympy.stats.joint_rv_types import (
 )
 
 import symbinfo as si
-from symbinfo.errors import InvalidParameterError
+from symbinfo.errors import InvalidParameterError, UnsupportedInputError
 
 R = sp.Rational
 
@@ -145,3 +145,8 @@ def test_wishart_scale_block_equals_the_score_variance():
             variance = (ga.T * cov * gb)[0]
             assert sp.simplify(info[1 + a, 1 + b] - variance) == 0, (a, b)
     assert sp.simplify(scores[0].xreplace(dict(zip(entries, mean, strict=True)))) == 0
+
+
+def test_no_symbolic_parameter_is_a_clear_refusal():
+    with pytest.raises(UnsupportedInputError, match="no smooth parameter"):
+        si.fisher_information(MultivariateNormalDistribution([0, 0], [[1, 0], [0, 1]]))
