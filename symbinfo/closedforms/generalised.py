@@ -591,11 +591,37 @@ def skew_geometric_point_mass(p: Dist, q: Dist, a: sp.Expr) -> sp.Expr | None:
 
 
 @TOTAL_VARIATION.register(C.NormalDistribution, C.NormalDistribution, source=HERE,
-                          conditions="equal standard deviations (else declines)")
-def tv_normal(p: Dist, q: Dist) -> sp.Expr | None:
-    if p.std != q.std:
-        return None
-    return sp.erf(sp.Abs(p.mean - q.mean) / (2 * sp.sqrt(2) * p.std))
+                          conditions="one crossing at equal standard deviations, else two")
+def tv_normal(p: Dist, q: Dist) -> sp.Expr:
+    """Equal σ: the densities cross once, at the midpoint. Unequal σ: log p − log q is a
+    quadratic in x with two real roots r₋, r₊ (its discriminant is positive), p − q keeps one
+    sign between them and the other outside, so TV = |P([r₋, r₊]) − Q([r₋, r₊])| (either
+    order of the roots, through the Abs)."""
+    (m1, s1), (m2, s2) = (p.mean, p.std), (q.mean, q.std)
+    equal = sp.erf(sp.Abs(m1 - m2) / (2 * sp.sqrt(2) * s1))
+    if s1 == s2:
+        return equal
+    x = sp.Dummy("x", real=True)
+    a, b, c = (sp.expand((x - m2) ** 2 / (2 * s2**2) - (x - m1) ** 2 / (2 * s1**2)
+                         + log(s2 / s1)).coeff(x, k) for k in (2, 1, 0))
+    root = sp.sqrt(b**2 - 4 * a * c)
+    ends = [(-b - root) / (2 * a), (-b + root) / (2 * a)]
+
+    def mass(m: sp.Expr, s: sp.Expr) -> sp.Expr:
+        return (sp.erf((ends[1] - m) / (sp.sqrt(2) * s))
+                - sp.erf((ends[0] - m) / (sp.sqrt(2) * s))) / 2
+    return where(sp.Ne(s1, s2), sp.Abs(mass(m1, s1) - mass(m2, s2)), equal)
+
+
+@TOTAL_VARIATION.register(C.CauchyDistribution, C.CauchyDistribution,
+                          source="Nielsen & Okamura (2022), On f-divergences between Cauchy "
+                                 "distributions, IEEE Trans. Inf. Theory 69(5), Thm 3 (checked "
+                                 "here by quadrature)")
+def tv_cauchy(p: Dist, q: Dist) -> sp.Expr:
+    """(2/π) arctan √(((μ₁ − μ₂)² + (γ₁ − γ₂)²)/(4 γ₁ γ₂)): a function of the χ² divergence,
+    as every f-divergence between Cauchy laws is."""
+    (m1, g1), (m2, g2) = p.args, q.args
+    return 2 / pi * sp.atan(sp.sqrt(((m1 - m2) ** 2 + (g1 - g2) ** 2) / (4 * g1 * g2)))
 
 
 @TOTAL_VARIATION.register(C.ExponentialDistribution, C.ExponentialDistribution, source=HERE)
