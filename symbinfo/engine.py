@@ -804,7 +804,8 @@ def alpha_divergence(p: sp.Basic, q: sp.Basic, alpha: sp.Expr) -> Evaluation:
 
 
 def total_variation(p: sp.Basic, q: sp.Basic) -> Evaluation:
-    """½ ∫ |p − q|: a rule where the densities cross once, else the honest integral."""
+    """½ ∫ |p − q|: a rule where the crossings of the densities and their CDFs close, else
+    the honest integral."""
     if _singular(p, q):
         return Evaluation(sp.S.One, RULE)
     dp, dq = _dist(p), _dist(q)

@@ -59,8 +59,8 @@ def compiled_once(x: sp.Symbol, expr: sp.Expr, ctx: mpmath.ctx_mp.MPContext,
     """``compiled([x], expr, ctx)`` with the constant subexpressions (zeta(5/2), gamma(7/3)...)
     evaluated once, not at every node or term (Zeta's Rényi sum: 46 s → under 1 s). Raises
     ValueError for what cannot be compiled."""
-    overrides = {**overrides, **_inner_sums(x, expr, ctx)}
-    expr = expr.xreplace({s: sp.Function(name)(x) for name, s in _named_sums(x, expr)})
+    named = _named_sums(x, expr)
+    expr = expr.xreplace({s: sp.Function(name)(x) for name, s in named})
     constants: dict[sp.Expr, sp.Dummy] = {}
 
     def visit(e: sp.Basic) -> None:
@@ -71,6 +71,7 @@ def compiled_once(x: sp.Symbol, expr: sp.Expr, ctx: mpmath.ctx_mp.MPContext,
             visit(arg)
     visit(expr)
     try:
+        overrides = {**overrides, **_inner_sums(x, named, ctx)}
         body = compiled([x, *constants.values()], expr.xreplace(constants), ctx, **overrides)
         values = [compiled([], c, ctx, **overrides)() for c in constants]
     except Exception as e:  # the printer's KeyError for zoo, and the like
@@ -86,14 +87,18 @@ def _named_sums(x: sp.Symbol, expr: sp.Expr) -> list[tuple[str, sp.Sum]]:
     return [(f"inner_sum_{i}", s) for i, s in enumerate(found)]
 
 
-def _inner_sums(x: sp.Symbol, expr: sp.Expr, ctx: mpmath.ctx_mp.MPContext) -> dict:
-    """name -> function of x summing that inner series by mpmath (its terms must decay)."""
+def _inner_sums(x: sp.Symbol, named: list[tuple[str, sp.Sum]],
+                ctx: mpmath.ctx_mp.MPContext) -> dict:
+    """name -> function of x summing that inner series by mpmath (its terms must decay);
+    ValueError for limits that are not integers or ±oo (a range depending on x)."""
     out = {}
-    for name, s in _named_sums(x, expr):
+    for name, s in named:
         j, a, b = s.limits[0]
+        if not ((a.is_Integer or a is sp.S.NegativeInfinity) and (b.is_Integer or b is sp.oo)):
+            raise ValueError(f"cannot sum {s} numerically")
         term = compiled([j, x], s.function, ctx)
-        ends = [a if a.is_Integer else ctx.ninf, b if b.is_Integer else ctx.inf]
-        ends = [int(e) if isinstance(e, sp.Integer) else e for e in ends]
+        ends = [int(e) if e.is_Integer else ctx.ninf if e.is_negative else ctx.inf
+                for e in (a, b)]
         out[name] = lambda t, term=term, ends=ends: ctx.nsum(lambda k: term(k, t), ends)
     return out
 

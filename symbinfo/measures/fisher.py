@@ -303,7 +303,7 @@ def _joint_information(dist: Distribution, params: object) -> tuple[sp.Matrix, l
                               else second[at[0], at[1]])
         return total
     hessian = sp.hessian(logp, chosen)
-    return hessian.applyfunc(lambda h: sp.factor(sp.simplify(-expectation(h)))), chosen
+    return hessian.applyfunc(lambda h: _simplified(sp.factor(-expectation(h)))), chosen
 
 
 def _information(dist: Distribution, params: object) -> tuple[sp.Matrix, list[sp.Symbol]]:

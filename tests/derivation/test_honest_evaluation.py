@@ -155,3 +155,12 @@ def test_printing_does_not_evaluate(monkeypatch):
     monkeypatch.setattr(honest.DefinitionSum, "_numeric_value", refuse)
     assert "Integral" in str(value) and "\\int" in sp.latex(value)
     assert "Sum" in str(si.entropy(Skellam("S", 1, 2)) + 1)
+
+
+def test_inner_sum_whose_range_depends_on_the_variable_is_not_taken_as_infinite():
+    """Only inner series over fixed ranges (integers or ±oo) are summed at each node; a range
+    ending at the integration variable is left to SymPy, not summed to oo."""
+    from symbinfo.derivation.honest import DefinitionIntegral
+    t, j = sp.Symbol("t", positive=True), sp.Symbol("j", integer=True)
+    inner = DefinitionIntegral(sp.Sum(t**j / sp.factorial(j), (j, 0, t)), (t, 0, 1))
+    assert inner._numeric_value(sp.Float(1, 15)._prec) is None
